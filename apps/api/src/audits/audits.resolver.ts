@@ -1,0 +1,117 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditsService, InternalAudit, InternalAuditJudgement, InternalAuditResult, Verification, VerificationGrade, VerificationsService } from '@opvolging/audits';
+import { seesDrafts } from '@opvolging/identity';
+import { Actor, Clock, overdue } from '@opvolging/shared';
+import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { Loaders } from '../graphql/loaders';
+import { UserType } from '../identity/user.model';
+import { ImprovementPointType } from '../investigations/investigation.model';
+import { ImprovementPlanType, MeasureType } from '../plans/plan.model';
+import {
+  InternalAuditJudgementType,
+  InternalAuditResultType,
+  InternalAuditType,
+  JudgeInternalAuditInput,
+  RecordVerificationInput,
+  SaveInternalAuditInput,
+  VerificationGradeType,
+  VerificationType,
+} from './audit.model';
+import { VersionedRefInput } from '../graphql/common.input';
+
+@Resolver(() => InternalAuditType)
+export class InternalAuditsResolver {
+  constructor(
+    private readonly audits: AuditsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Mutation(() => InternalAuditType, { description: 'Organisation members: save the conclusion and per-measure results (DRAFT or REVISION_REQUESTED).' })
+  saveInternalAudit(@CurrentActor() actor: Actor, @Args('input') input: SaveInternalAuditInput) {
+    return this.audits.save(actor, input);
+  }
+
+  @Mutation(() => InternalAuditType, { description: 'Organisation members: hand the audit to the inspectorate.' })
+  submitInternalAudit(@CurrentActor() actor: Actor, @Args('input') input: VersionedRefInput) {
+    return this.audits.submit(actor, input);
+  }
+
+  @Mutation(() => InternalAuditType, { description: 'Inspectors: judge the audit\'s quality; insufficient sends it back for revision.' })
+  judgeInternalAudit(@CurrentActor() actor: Actor, @Args('input') input: JudgeInternalAuditInput) {
+    return this.audits.judge(actor, input);
+  }
+
+  @ResolveField(() => ImprovementPlanType)
+  plan(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+    return loaders.plan.load(a.planId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Not submitted and past its due date.' })
+  overdue(@Parent() a: InternalAudit) {
+    return overdue.audit(a, this.clock.today());
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible to others once submitted.' })
+  conclusion(@Parent() a: InternalAudit, @CurrentActor() actor: Actor) {
+    return seesDrafts(actor) || a.submittedAt ? a.conclusion : null;
+  }
+
+  @ResolveField(() => [InternalAuditResultType], { description: 'Per measure; visible to others once submitted.' })
+  results(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+    return loaders.auditResults.load(a);
+  }
+
+  @ResolveField(() => [InternalAuditJudgementType])
+  judgements(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+    return loaders.auditJudgements.load(a.id);
+  }
+}
+
+@Resolver(() => InternalAuditResultType)
+export class InternalAuditResultsResolver {
+  @ResolveField(() => MeasureType, { nullable: true })
+  measure(@Parent() r: InternalAuditResult, @RequestLoaders() loaders: Loaders) {
+    return loaders.measure.load(r.measureId);
+  }
+}
+
+@Resolver(() => InternalAuditJudgementType)
+export class InternalAuditJudgementsResolver {
+  @ResolveField(() => UserType, { nullable: true })
+  inspector(@Parent() j: InternalAuditJudgement, @RequestLoaders() loaders: Loaders) {
+    return loaders.user.load(j.inspectorId);
+  }
+}
+
+@Resolver(() => VerificationType)
+export class VerificationsResolver {
+  constructor(private readonly verifications: VerificationsService) {}
+
+  @Mutation(() => ImprovementPlanType, { description: 'Inspectors: grade every point of an accepted plan after the audit was judged; closes the plan.' })
+  async recordVerification(@CurrentActor() actor: Actor, @Args('input') input: RecordVerificationInput) {
+    return (await this.verifications.record(actor, input)).plan;
+  }
+
+  @ResolveField(() => ImprovementPlanType)
+  plan(@Parent() v: Verification, @RequestLoaders() loaders: Loaders) {
+    return loaders.plan.load(v.planId);
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  inspector(@Parent() v: Verification, @RequestLoaders() loaders: Loaders) {
+    return loaders.user.load(v.inspectorId);
+  }
+
+  @ResolveField(() => [VerificationGradeType])
+  grades(@Parent() v: Verification, @RequestLoaders() loaders: Loaders) {
+    return loaders.verificationGrades.load(v.id);
+  }
+}
+
+@Resolver(() => VerificationGradeType)
+export class VerificationGradesResolver {
+  @ResolveField(() => ImprovementPointType, { nullable: true })
+  point(@Parent() g: VerificationGrade, @RequestLoaders() loaders: Loaders) {
+    return loaders.point.load(g.pointId);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { AuditsService, InternalAudit, InternalAuditJudgement, InternalAuditResult, Verification, VerificationGrade, VerificationsService } from '@opvolging/audits';
+import { User, UsersService } from '@opvolging/identity';
+import { Finding, ImprovementPoint, Investigation, InvestigationsService, ReportContentService } from '@opvolging/investigations';
+import { Organisation, OrganisationsService } from '@opvolging/organisations';
+import { ImprovementPlan, Measure, MeasuresService, PlanAssessment, PlansService, PlanVersion } from '@opvolging/plans';
+import { Actor } from '@opvolging/shared';
+
+type Batch<K, V> = (keys: readonly K[]) => Promise<Map<K, V>>;
+
+/** A loader over a batch function returning a map; missing keys resolve to `fallback`. */
+function loader<K, V>(batch: Batch<K, V>, fallback: V): DataLoader<K, V> {
+  return new DataLoader<K, V>(async (keys) => {
+    const found = await batch(keys);
+    return keys.map((k) => found.get(k) ?? fallback);
+  });
+}
+
+function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return loader(async (ids) => new Map((await fetch(ids)).map((row) => [row.id, row])), null);
+}
+
+/**
+ * Every nested field resolves through one of these, so a page of 100 rows costs one query per
+ * field, not one per row. Each loader is bound to the actor: it returns only what the actor may see.
+ */
+export class Loaders {
+  readonly organisation: DataLoader<string, Organisation | null>;
+  readonly user: DataLoader<string, User | null>;
+  readonly investigation: DataLoader<string, Investigation | null>;
+  readonly finding: DataLoader<string, Finding | null>;
+  readonly point: DataLoader<string, ImprovementPoint | null>;
+  readonly plan: DataLoader<string, ImprovementPlan | null>;
+  readonly measure: DataLoader<string, Measure | null>;
+  readonly audit: DataLoader<string, InternalAudit | null>;
+  readonly participatingInspectorateIds: DataLoader<string, string[]>;
+  readonly involvedOrganisationIds: DataLoader<string, string[]>;
+  readonly findingsByInvestigation: DataLoader<string, Finding[]>;
+  readonly pointsByInvestigation: DataLoader<string, ImprovementPoint[]>;
+  readonly plansByInvestigation: DataLoader<string, ImprovementPlan[]>;
+  readonly addresseeIds: DataLoader<string, string[]>;
+  readonly measuresByPoint: DataLoader<string, Measure[]>;
+  readonly measuresByPlan: DataLoader<string, Measure[]>;
+  readonly pointIdsByMeasure: DataLoader<string, string[]>;
+  readonly versionsByPlan: DataLoader<string, PlanVersion[]>;
+  readonly uncoveredPointIds: DataLoader<string, string[]>;
+  readonly assessmentsByPlan: DataLoader<string, PlanAssessment[]>;
+  readonly auditByPlan: DataLoader<string, InternalAudit | null>;
+  readonly auditResults: DataLoader<InternalAudit, InternalAuditResult[], string>;
+  readonly auditJudgements: DataLoader<string, InternalAuditJudgement[]>;
+  readonly verificationByPlan: DataLoader<string, Verification | null>;
+  readonly verificationGrades: DataLoader<string, VerificationGrade[]>;
+
+  constructor(actor: Actor, s: LoaderServices) {
+    this.organisation = byId((ids) => s.organisations.byIds(actor, ids));
+    this.user = byId((ids) => s.users.byIds(actor, ids));
+    this.investigation = byId((ids) => s.investigations.byIds(actor, ids));
+    this.finding = byId((ids) => s.content.findingsByIds(actor, ids));
+    this.point = byId((ids) => s.content.pointsByIds(actor, ids));
+    this.plan = byId((ids) => s.plans.byIds(actor, ids));
+    this.measure = byId((ids) => s.measures.byIds(actor, ids));
+    this.audit = byId((ids) => s.audits.byIds(actor, ids));
+    this.participatingInspectorateIds = loader((ids) => s.investigations.inspectorateIds(actor, ids), []);
+    this.involvedOrganisationIds = loader((ids) => s.investigations.involvedOrganisationIds(actor, ids), []);
+    this.findingsByInvestigation = loader((ids) => s.content.findingsByInvestigation(actor, ids), []);
+    this.pointsByInvestigation = loader((ids) => s.content.pointsByInvestigation(actor, ids), []);
+    this.plansByInvestigation = loader((ids) => s.plans.byInvestigation(actor, ids), []);
+    this.addresseeIds = loader((ids) => s.content.addresseeIds(actor, ids), []);
+    this.measuresByPoint = loader((ids) => s.measures.byPoint(actor, ids), []);
+    this.measuresByPlan = loader((ids) => s.measures.byPlan(actor, ids), []);
+    this.pointIdsByMeasure = loader((ids) => s.measures.pointIds(actor, ids), []);
+    this.versionsByPlan = loader((ids) => s.plans.versionsByPlan(actor, ids), []);
+    this.uncoveredPointIds = loader((ids) => s.plans.uncoveredPointIds(actor, ids), []);
+    this.assessmentsByPlan = loader((ids) => s.plans.assessmentsByPlan(actor, ids), []);
+    this.auditByPlan = loader((ids) => s.audits.byPlan(actor, ids), null);
+    this.auditResults = new DataLoader<InternalAudit, InternalAuditResult[], string>(
+      async (audits) => {
+        const found = await s.audits.resultsByAudit(actor, audits);
+        return audits.map((a) => found.get(a.id) ?? []);
+      },
+      { cacheKeyFn: (a) => a.id },
+    );
+    this.auditJudgements = loader((ids) => s.audits.judgementsByAudit(actor, ids), []);
+    this.verificationByPlan = loader((ids) => s.verifications.byPlan(actor, ids), null);
+    this.verificationGrades = loader((ids) => s.verifications.gradesByVerification(actor, ids), []);
+  }
+}
+
+@Injectable()
+export class LoaderServices {
+  constructor(
+    readonly organisations: OrganisationsService,
+    readonly users: UsersService,
+    readonly investigations: InvestigationsService,
+    readonly content: ReportContentService,
+    readonly plans: PlansService,
+    readonly measures: MeasuresService,
+    readonly audits: AuditsService,
+    readonly verifications: VerificationsService,
+  ) {}
+}
+
+@Injectable()
+export class LoaderFactory {
+  constructor(private readonly services: LoaderServices) {}
+  create(actor: Actor): Loaders {
+    return new Loaders(actor, this.services);
+  }
+}

@@ -1,0 +1,50 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthService, User, UsersService } from '@opvolging/identity';
+import { Actor, DomainError } from '@opvolging/shared';
+import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { Loaders } from '../graphql/loaders';
+import { PageArgsInput } from '../graphql/pagination.model';
+import { Public } from '../graphql/public.decorator';
+import { OrganisationType } from '../organisations/organisation.model';
+import { AuthPayload, CreateUserInput, SignInInput, UpdateUserInput, UserConnection, UserFilterInput, UserType } from './user.model';
+
+@Resolver(() => UserType)
+export class IdentityResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly usersService: UsersService,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Sign in with e-mail and password; returns a short-lived bearer token.' })
+  signIn(@Args('input') input: SignInInput) {
+    return this.auth.signIn(input.email, input.password);
+  }
+
+  @Query(() => UserType, { description: 'The signed-in user.' })
+  async me(@CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders) {
+    const user = await loaders.user.load(actor.userId);
+    if (!user) throw DomainError.unauthenticated();
+    return user;
+  }
+
+  @Query(() => UserConnection, { description: 'Administrators see every account; others the accounts of their own organisation.' })
+  users(@CurrentActor() actor: Actor, @Args() page: PageArgsInput, @Args('filter', { nullable: true }) filter?: UserFilterInput) {
+    return this.usersService.list(actor, filter ?? {}, page);
+  }
+
+  @Mutation(() => UserType, { description: 'Administrators only.' })
+  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput) {
+    return this.usersService.create(actor, input);
+  }
+
+  @Mutation(() => UserType, { description: 'Administrators only. A new role or organisation, or disabling, ends the account\'s sessions.' })
+  updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput) {
+    return this.usersService.update(actor, input);
+  }
+
+  @ResolveField(() => OrganisationType, { nullable: true })
+  organisation(@Parent() user: User, @RequestLoaders() loaders: Loaders) {
+    return user.organisationId ? loaders.organisation.load(user.organisationId) : null;
+  }
+}

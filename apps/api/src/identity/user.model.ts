@@ -1,0 +1,61 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { Role } from '@opvolging/shared';
+import { Connection } from '../graphql/pagination.model';
+import '../graphql/enums';
+
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID) id: string;
+  @Field() email: string;
+  @Field() displayName: string;
+  @Field(() => Role) role: Role;
+  organisationId: string | null;
+  @Field({ description: 'Language for mails and notifications: nl (default) or en.' }) locale: string;
+  @Field() active: boolean;
+  @Field(() => Int) version: number;
+}
+
+@ObjectType()
+export class UserConnection extends Connection(UserType, 'User') {}
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) accessToken: string;
+  @Field(() => GraphQLISODateTime) expiresAt: Date;
+  @Field(() => UserType) user: UserType;
+}
+
+@InputType()
+export class SignInInput {
+  @Field() @IsString() @IsNotEmpty() @MaxLength(320) email: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(1024) password: string;
+}
+
+@InputType()
+export class UserFilterInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
+  @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role) role?: Role;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) search?: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(320) email: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;
+  @Field(() => Role) @IsEnum(Role) role: Role;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
+  @Field() @IsString() @MaxLength(1024) password: string;
+  @Field({ nullable: true }) @IsOptional() @IsIn(['nl', 'en']) locale?: 'nl' | 'en';
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID) @IsUUID() id: string;
+  @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) displayName?: string;
+  @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role) role?: Role;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsIn(['nl', 'en']) locale?: 'nl' | 'en';
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
+}

@@ -1,0 +1,58 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Finding, ImprovementPoint, ReportContentService } from '@opvolging/investigations';
+import { Actor } from '@opvolging/shared';
+import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { Loaders } from '../graphql/loaders';
+import { PageArgsInput } from '../graphql/pagination.model';
+import { OrganisationType } from '../organisations/organisation.model';
+import { MeasureType } from '../plans/plan.model';
+import { FindingType, ImprovementPointConnection, ImprovementPointFilterInput, ImprovementPointType, InvestigationType } from './investigation.model';
+import { loadAll } from './investigations.resolver';
+
+@Resolver(() => ImprovementPointType)
+export class ImprovementPointsResolver {
+  constructor(private readonly content: ReportContentService) {}
+
+  @Query(() => ImprovementPointConnection, { description: 'Improvement points you may see, across investigations.' })
+  improvementPoints(@CurrentActor() actor: Actor, @Args() page: PageArgsInput, @Args('filter', { nullable: true }) filter?: ImprovementPointFilterInput) {
+    return this.content.listPoints(actor, filter ?? {}, page);
+  }
+
+  @Query(() => ImprovementPointType)
+  improvementPoint(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.content.getPoint(actor, id);
+  }
+
+  @ResolveField(() => InvestigationType)
+  investigation(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+    return loaders.investigation.load(p.investigationId);
+  }
+
+  @ResolveField(() => FindingType, { nullable: true })
+  finding(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+    return p.findingId ? loaders.finding.load(p.findingId) : null;
+  }
+
+  @ResolveField(() => [OrganisationType], { description: 'The organisations the point is addressed to.' })
+  async addressees(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+    return loadAll(loaders, await loaders.addresseeIds.load(p.id));
+  }
+
+  @ResolveField(() => OrganisationType, { nullable: true, description: 'For a collective point: who coordinates it.' })
+  coordinatingOrganisation(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+    return p.coordinatingOrganisationId ? loaders.organisation.load(p.coordinatingOrganisationId) : null;
+  }
+
+  @ResolveField(() => [MeasureType], { description: 'Measures covering this point, in plans you may see.' })
+  measures(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+    return loaders.measuresByPoint.load(p.id);
+  }
+}
+
+@Resolver(() => FindingType)
+export class FindingsResolver {
+  @ResolveField(() => InvestigationType)
+  investigation(@Parent() f: Finding, @RequestLoaders() loaders: Loaders) {
+    return loaders.investigation.load(f.investigationId);
+  }
+}

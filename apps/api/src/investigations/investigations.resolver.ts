@@ -1,0 +1,159 @@
+import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Investigation, InvestigationSort, InvestigationsService, ReportContentService } from '@opvolging/investigations';
+import { Actor, Clock, dates, overdue } from '@opvolging/shared';
+import { VersionedRefInput } from '../graphql/common.input';
+import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { Loaders } from '../graphql/loaders';
+import { PageArgsInput } from '../graphql/pagination.model';
+import { OrganisationType } from '../organisations/organisation.model';
+import { ImprovementPlanType } from '../plans/plan.model';
+import {
+  AddFindingInput,
+  AddImprovementPointInput,
+  CloseInvestigationInput,
+  CreateInvestigationInput,
+  DeadlinePolicy,
+  FindingType,
+  ImprovementPointType,
+  InvestigationConnection,
+  InvestigationFilterInput,
+  InvestigationOrderInput,
+  InvestigationType,
+  PublishInvestigationInput,
+  UpdateFindingInput,
+  UpdateImprovementPointInput,
+  UpdateInvestigationInput,
+} from './investigation.model';
+
+@ObjectType()
+export class Removed {
+  @Field(() => ID) id: string;
+}
+
+@Resolver(() => InvestigationType)
+export class InvestigationsResolver {
+  constructor(
+    private readonly service: InvestigationsService,
+    private readonly content: ReportContentService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => InvestigationConnection, { description: 'Investigations you may see: your inspectorate\'s, your organisation\'s, or your municipality\'s (published).' })
+  investigations(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgsInput,
+    @Args('filter', { nullable: true }) filter?: InvestigationFilterInput,
+    @Args('orderBy', { nullable: true }) orderBy?: InvestigationOrderInput,
+  ) {
+    return this.service.list(actor, filter ?? {}, { field: orderBy?.field ?? InvestigationSort.PUBLICATION_DATE, direction: orderBy?.direction ?? 'DESC' }, page);
+  }
+
+  @Query(() => InvestigationType)
+  investigation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(actor, id);
+  }
+
+  @Mutation(() => InvestigationType, { description: 'Inspectors: open a draft investigation led by your inspectorate.' })
+  createInvestigation(@CurrentActor() actor: Actor, @Args('input') input: CreateInvestigationInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => InvestigationType, { description: 'Lead inspectorate, while DRAFT.' })
+  updateInvestigation(@CurrentActor() actor: Actor, @Args('input') input: UpdateInvestigationInput) {
+    return this.service.update(actor, input);
+  }
+
+  @Mutation(() => InvestigationType, { description: 'Lead inspectorate: DRAFT → FOLLOW_UP. Creates a plan per addressed organisation.' })
+  publishInvestigation(@CurrentActor() actor: Actor, @Args('input') input: PublishInvestigationInput) {
+    return this.service.publish(actor, input);
+  }
+
+  @Mutation(() => InvestigationType, { description: 'Lead inspectorate: FOLLOW_UP → CLOSED, once every plan is verified.' })
+  closeInvestigation(@CurrentActor() actor: Actor, @Args('input') input: CloseInvestigationInput) {
+    return this.service.close(actor, input);
+  }
+
+  @Mutation(() => FindingType)
+  addFinding(@CurrentActor() actor: Actor, @Args('input') input: AddFindingInput) {
+    return this.content.addFinding(actor, input);
+  }
+
+  @Mutation(() => FindingType)
+  updateFinding(@CurrentActor() actor: Actor, @Args('input') input: UpdateFindingInput) {
+    return this.content.updateFinding(actor, input);
+  }
+
+  @Mutation(() => Removed)
+  removeFinding(@CurrentActor() actor: Actor, @Args('input') input: VersionedRefInput) {
+    return this.content.removeFinding(actor, input);
+  }
+
+  @Mutation(() => ImprovementPointType)
+  addImprovementPoint(@CurrentActor() actor: Actor, @Args('input') input: AddImprovementPointInput) {
+    return this.content.addPoint(actor, input);
+  }
+
+  @Mutation(() => ImprovementPointType)
+  updateImprovementPoint(@CurrentActor() actor: Actor, @Args('input') input: UpdateImprovementPointInput) {
+    return this.content.updatePoint(actor, input);
+  }
+
+  @Mutation(() => Removed)
+  removeImprovementPoint(@CurrentActor() actor: Actor, @Args('input') input: VersionedRefInput) {
+    return this.content.removePoint(actor, input);
+  }
+
+  @ResolveField(() => OrganisationType)
+  municipality(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loaders.organisation.load(i.municipalityId);
+  }
+
+  @ResolveField(() => OrganisationType)
+  leadInspectorate(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loaders.organisation.load(i.leadInspectorateId);
+  }
+
+  @ResolveField(() => [OrganisationType])
+  async participatingInspectorates(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loadAll(loaders, await loaders.participatingInspectorateIds.load(i.id));
+  }
+
+  @ResolveField(() => [OrganisationType], { description: 'The organisations involved in the case.' })
+  async involvedOrganisations(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loadAll(loaders, await loaders.involvedOrganisationIds.load(i.id));
+  }
+
+  @ResolveField(() => DeadlinePolicy)
+  deadlinePolicy(@Parent() i: Investigation): DeadlinePolicy {
+    return i;
+  }
+
+  @ResolveField(() => Boolean, { description: 'The trajectory end has passed and the investigation is not closed.' })
+  trajectoryOverdue(@Parent() i: Investigation) {
+    return overdue.trajectory(i, this.clock.today());
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Days until the trajectory ends (negative when past).' })
+  daysUntilTrajectoryEnd(@Parent() i: Investigation) {
+    return i.trajectoryEndDate ? dates.daysBetween(this.clock.today(), i.trajectoryEndDate) : null;
+  }
+
+  @ResolveField(() => [FindingType])
+  findings(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loaders.findingsByInvestigation.load(i.id);
+  }
+
+  @ResolveField(() => [ImprovementPointType], { description: 'Organisation members see the points addressed to them.' })
+  improvementPoints(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loaders.pointsByInvestigation.load(i.id);
+  }
+
+  @ResolveField(() => [ImprovementPlanType], { description: 'Organisation members see only their own plan.' })
+  plans(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loaders.plansByInvestigation.load(i.id);
+  }
+}
+
+export async function loadAll(loaders: Loaders, ids: string[]) {
+  return (await loaders.organisation.loadMany(ids)).filter((o) => o && !(o instanceof Error));
+}

@@ -1,0 +1,69 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Measure, MeasuresService } from '@opvolging/plans';
+import { Actor, Clock, overdue } from '@opvolging/shared';
+import { VersionedRefInput } from '../graphql/common.input';
+import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { Loaders } from '../graphql/loaders';
+import { UserType } from '../identity/user.model';
+import { ImprovementPointType } from '../investigations/investigation.model';
+import { Removed } from '../investigations/investigations.resolver';
+import { AddMeasureInput, CancelMeasureInput, CompleteMeasureInput, ImprovementPlanType, MeasureType, UpdateMeasureInput } from './plan.model';
+
+@Resolver(() => MeasureType)
+export class MeasuresResolver {
+  constructor(
+    private readonly measures: MeasuresService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Mutation(() => MeasureType, { description: 'Organisation members, while the plan is DRAFT or REVISION_REQUESTED.' })
+  addMeasure(@CurrentActor() actor: Actor, @Args('input') input: AddMeasureInput) {
+    return this.measures.add(actor, input);
+  }
+
+  @Mutation(() => MeasureType, { description: 'Organisation members, while the plan is DRAFT or REVISION_REQUESTED.' })
+  updateMeasure(@CurrentActor() actor: Actor, @Args('input') input: UpdateMeasureInput) {
+    return this.measures.update(actor, input);
+  }
+
+  @Mutation(() => Removed, { description: 'Organisation members, while the plan is DRAFT or REVISION_REQUESTED. Submitted versions keep it.' })
+  removeMeasure(@CurrentActor() actor: Actor, @Args('input') input: VersionedRefInput) {
+    return this.measures.remove(actor, input);
+  }
+
+  @Mutation(() => MeasureType, { description: 'Accepted plan: PLANNED → IN_PROGRESS.' })
+  startMeasure(@CurrentActor() actor: Actor, @Args('input') input: VersionedRefInput) {
+    return this.measures.start(actor, input);
+  }
+
+  @Mutation(() => MeasureType, { description: 'Accepted plan: → COMPLETED, with a statement of evidence.' })
+  completeMeasure(@CurrentActor() actor: Actor, @Args('input') input: CompleteMeasureInput) {
+    return this.measures.complete(actor, input);
+  }
+
+  @Mutation(() => MeasureType, { description: 'Accepted plan: → CANCELLED, with a reason.' })
+  cancelMeasure(@CurrentActor() actor: Actor, @Args('input') input: CancelMeasureInput) {
+    return this.measures.cancel(actor, input);
+  }
+
+  @ResolveField(() => ImprovementPlanType)
+  plan(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+    return loaders.plan.load(m.planId);
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  owner(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+    return loaders.user.load(m.ownerId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Not completed or cancelled, and past its due date.' })
+  overdue(@Parent() m: Measure) {
+    return overdue.measure(m, this.clock.today());
+  }
+
+  @ResolveField(() => [ImprovementPointType], { description: 'The improvement points it covers.' })
+  async points(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+    const ids = await loaders.pointIdsByMeasure.load(m.id);
+    return (await loaders.point.loadMany(ids)).filter((x) => x && !(x instanceof Error));
+  }
+}

@@ -1,0 +1,181 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ImprovementPlan, MeasureSort, MeasuresService, PlanAssessment, PlanSort, PlansService, PlanVersion } from '@opvolging/plans';
+import { Actor, Clock, overdue } from '@opvolging/shared';
+import { InternalAuditType, VerificationType } from '../audits/audit.model';
+import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { Loaders } from '../graphql/loaders';
+import { PageArgsInput } from '../graphql/pagination.model';
+import { UserType } from '../identity/user.model';
+import { ImprovementPointType, InvestigationType } from '../investigations/investigation.model';
+import { OrganisationType } from '../organisations/organisation.model';
+import {
+  AssessPlanInput,
+  ImprovementPlanConnection,
+  ImprovementPlanType,
+  MeasureConnection,
+  MeasureFilterInput,
+  MeasureOrderInput,
+  MeasureType,
+  PlanAssessmentType,
+  PlanFilterInput,
+  PlanOrderInput,
+  PlanVersionDiff,
+  PlanVersionMeasure,
+  PlanVersionType,
+  QuestionJudgement,
+  SubmitPlanInput,
+} from './plan.model';
+
+@Resolver(() => ImprovementPlanType)
+export class PlansResolver {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly measuresService: MeasuresService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => ImprovementPlanConnection, { description: 'Plans you may see; organisation members see only their own.' })
+  improvementPlans(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgsInput,
+    @Args('filter', { nullable: true }) filter?: PlanFilterInput,
+    @Args('orderBy', { nullable: true }) orderBy?: PlanOrderInput,
+  ) {
+    return this.plans.list(actor, filter ?? {}, { field: orderBy?.field ?? PlanSort.DUE_DATE, direction: orderBy?.direction ?? 'ASC' }, page);
+  }
+
+  @Query(() => ImprovementPlanType)
+  improvementPlan(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.plans.get(actor, id);
+  }
+
+  @Query(() => PlanVersionDiff, { description: 'Compare two submitted versions of a plan, measure by measure.' })
+  comparePlanVersions(
+    @CurrentActor() actor: Actor,
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('fromVersion', { type: () => Int }) fromVersion: number,
+    @Args('toVersion', { type: () => Int }) toVersion: number,
+  ) {
+    return this.plans.compareVersions(actor, planId, fromVersion, toVersion);
+  }
+
+  @Query(() => MeasureConnection, { description: 'Measures in plans whose contents you may see.' })
+  measures(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgsInput,
+    @Args('filter', { nullable: true }) filter?: MeasureFilterInput,
+    @Args('orderBy', { nullable: true }) orderBy?: MeasureOrderInput,
+  ) {
+    return this.measuresService.list(actor, filter ?? {}, { field: orderBy?.field ?? MeasureSort.DUE_DATE, direction: orderBy?.direction ?? 'ASC' }, page);
+  }
+
+  @Mutation(() => ImprovementPlanType, { description: 'Organisation members: freeze the measures as a new version and hand it in. Every point must be covered.' })
+  submitImprovementPlan(@CurrentActor() actor: Actor, @Args('input') input: SubmitPlanInput) {
+    return this.plans.submit(actor, input);
+  }
+
+  @Mutation(() => ImprovementPlanType, { description: 'Inspectors: judge the submitted version; accepted only if all three questions are sufficient.' })
+  async assessImprovementPlan(@CurrentActor() actor: Actor, @Args('input') input: AssessPlanInput) {
+    return (await this.plans.assess(actor, input)).plan;
+  }
+
+  @ResolveField(() => InvestigationType)
+  investigation(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.investigation.load(p.investigationId);
+  }
+
+  @ResolveField(() => OrganisationType)
+  organisation(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.organisation.load(p.organisationId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Not (re)submitted and past its due date.' })
+  overdue(@Parent() p: ImprovementPlan) {
+    return overdue.plan(p, this.clock.today());
+  }
+
+  @ResolveField(() => Boolean, { description: 'Submitted and the assessment is past its due date.' })
+  assessmentOverdue(@Parent() p: ImprovementPlan) {
+    return overdue.assessment(p, this.clock.today());
+  }
+
+  @ResolveField('measures', () => [MeasureType], { description: 'Current measures. A draft is the organisation\'s own: others see measures once submitted.' })
+  planMeasures(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.measuresByPlan.load(p.id);
+  }
+
+  @ResolveField(() => [ImprovementPointType], { description: 'Points addressed to the organisation that no measure covers yet (submission needs none).' })
+  async uncoveredPoints(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    const ids = await loaders.uncoveredPointIds.load(p.id);
+    return (await loaders.point.loadMany(ids)).filter((x) => x && !(x instanceof Error));
+  }
+
+  @ResolveField(() => [PlanVersionType], { description: 'Every submitted version, frozen.' })
+  versions(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.versionsByPlan.load(p.id);
+  }
+
+  @ResolveField(() => [PlanAssessmentType])
+  assessments(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.assessmentsByPlan.load(p.id);
+  }
+
+  @ResolveField(() => InternalAuditType, { nullable: true, description: 'Scheduled when the plan is accepted.' })
+  internalAudit(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.auditByPlan.load(p.id);
+  }
+
+  @ResolveField(() => VerificationType, { nullable: true })
+  verification(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.verificationByPlan.load(p.id);
+  }
+}
+
+@Resolver(() => PlanVersionType)
+export class PlanVersionsResolver {
+  @ResolveField(() => [PlanVersionMeasure])
+  measures(@Parent() v: PlanVersion) {
+    return v.snapshot.measures;
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  submittedBy(@Parent() v: PlanVersion, @RequestLoaders() loaders: Loaders) {
+    return loaders.user.load(v.submittedBy);
+  }
+}
+
+@Resolver(() => PlanVersionMeasure)
+export class PlanVersionMeasuresResolver {
+  @ResolveField(() => UserType, { nullable: true })
+  owner(@Parent() m: PlanVersionMeasure, @RequestLoaders() loaders: Loaders) {
+    return loaders.user.load(m.ownerId);
+  }
+
+  @ResolveField(() => [ImprovementPointType])
+  async points(@Parent() m: PlanVersionMeasure, @RequestLoaders() loaders: Loaders) {
+    return (await loaders.point.loadMany(m.pointIds)).filter((x) => x && !(x instanceof Error));
+  }
+}
+
+@Resolver(() => PlanAssessmentType)
+export class PlanAssessmentsResolver {
+  @ResolveField(() => QuestionJudgement, { description: 'Are the measures aimed at the shortcomings found?' })
+  aimedAtShortcomings(@Parent() a: PlanAssessment): QuestionJudgement {
+    return { judgement: a.aimedAtShortcomings, rationale: a.aimedAtShortcomingsRationale };
+  }
+
+  @ResolveField(() => QuestionJudgement, { description: 'Does the plan have enough chance of success?' })
+  chanceOfSuccess(@Parent() a: PlanAssessment): QuestionJudgement {
+    return { judgement: a.chanceOfSuccess, rationale: a.chanceOfSuccessRationale };
+  }
+
+  @ResolveField(() => QuestionJudgement, { description: 'Is there pace in it?' })
+  pace(@Parent() a: PlanAssessment): QuestionJudgement {
+    return { judgement: a.pace, rationale: a.paceRationale };
+  }
+
+  @ResolveField(() => UserType, { nullable: true })
+  inspector(@Parent() a: PlanAssessment, @RequestLoaders() loaders: Loaders) {
+    return loaders.user.load(a.inspectorId);
+  }
+}

@@ -1,0 +1,16 @@
+import { StateMachine } from '@opvolging/shared';
+import { InternalAuditStatus as S } from './audit.entity';
+
+export type AuditAction = 'edit' | 'submit' | 'approve' | 'request_revision' | 'verify';
+
+/**
+ * DRAFT → SUBMITTED → JUDGED (quality sufficient) or REVISION_REQUESTED (insufficient) → SUBMITTED.
+ * The inspectorate verifies once it has judged the audit at least once.
+ */
+export const auditStateMachine = new StateMachine<S, AuditAction>('internal audit', {
+  edit: { from: [S.DRAFT, S.REVISION_REQUESTED] },
+  submit: { from: [S.DRAFT, S.REVISION_REQUESTED], to: S.SUBMITTED },
+  approve: { from: [S.SUBMITTED], to: S.JUDGED },
+  request_revision: { from: [S.SUBMITTED], to: S.REVISION_REQUESTED },
+  verify: { from: [S.JUDGED, S.REVISION_REQUESTED] },
+});

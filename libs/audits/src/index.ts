@@ -1,0 +1,5 @@
+export * from './audit.entity';
+export * from './audit.state-machine';
+export * from './audits.module';
+export * from './audits.service';
+export * from './verifications.service';

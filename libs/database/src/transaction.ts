@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '@opvolging/shared';
+
+/** A unit of work: one database transaction plus work to do only once it has committed. */
+export interface Tx {
+  em: EntityManager;
+  actor: Actor | null;
+  /** Runs after COMMIT (e.g. enqueueing jobs: a worker must never see a job before its rows). */
+  afterCommit(task: () => Promise<unknown> | unknown): void;
+}
+
+/**
+ * Every read and write goes through here: one transaction per unit of work, with the acting user
+ * set transaction-locally (`set_config(..., true)`) so database policies can see who acts without
+ * leaking the setting to the next user of a pooled connection.
+ */
+@Injectable()
+export class Database {
+  private readonly logger = new Logger(Database.name);
+
+  constructor(readonly dataSource: DataSource) {}
+
+  async transaction<T>(actor: Actor | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const after: Array<() => Promise<unknown> | unknown> = [];
+    const result = await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true), set_config('app.organisation_id', $3, true)`,
+        [actor?.userId ?? '', actor?.role ?? 'SYSTEM', actor?.organisationId ?? ''],
+      );
+      return work({ em, actor, afterCommit: (task) => after.push(task) });
+    });
+    for (const task of after) {
+      try {
+        await task();
+      } catch (error) {
+        // The change itself is committed; a failed follow-up is logged, and sweeps repair from the database.
+        this.logger.error(`after-commit task failed: ${(error as Error).message}`);
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Role } from '@opvolging/shared';
+
+export type Locale = 'nl' | 'en';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() email: string;
+  @Column() displayName: string;
+  @Column({ type: 'text', nullable: true, select: false }) passwordHash: string | null;
+  @Column({ type: 'text' }) role: Role;
+  @Column({ type: 'uuid', nullable: true }) organisationId: string | null;
+  @Column({ type: 'text' }) locale: Locale;
+  @Column() active: boolean;
+  /** Raised to revoke every token issued before ("sign out everywhere"). */
+  @Column() tokenVersion: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @Column() version: number;
+}

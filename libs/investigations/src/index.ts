@@ -1,0 +1,6 @@
+export * from './investigation.entity';
+export * from './investigation.events';
+export * from './investigation.state-machine';
+export * from './investigations.module';
+export * from './investigations.service';
+export * from './report-content.service';

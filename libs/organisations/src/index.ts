@@ -1,0 +1,3 @@
+export * from './organisation.entity';
+export * from './organisations.module';
+export * from './organisations.service';

@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Database, Page, PageArgs, paginate, SortSpec, updateVersioned } from '@opvolging/database';
+import { User, viaPlan } from '@opvolging/identity';
+import { ReportContentService } from '@opvolging/investigations';
+import { Actor, Clock, DomainError, FieldProblem, group, overdueSql, Role, requireRole, unique } from '@opvolging/shared';
+import { lockPlan } from './plan-lock';
+import { ImprovementPlan, Measure, MeasurePoint, MeasureStatus } from './plan.entity';
+import { measureStateMachine, planStateMachine } from './plan.state-machine';
+
+export interface MeasureData {
+  planId: string;
+  description: string;
+  successIndicator: string;
+  ownerId: string;
+  dueDate: string;
+  pointIds: string[];
+}
+
+export interface UpdateMeasureData extends Partial<Omit<MeasureData, 'planId'>> {
+  id: string;
+  expectedVersion: number;
+}
+
+export interface MeasureFilter {
+  planId?: string;
+  investigationId?: string;
+  organisationId?: string;
+  ownerId?: string;
+  status?: MeasureStatus;
+  overdue?: boolean;
+}
+
+export enum MeasureSort {
+  DUE_DATE = 'DUE_DATE',
+  CREATED_AT = 'CREATED_AT',
+}
+
+const measureSorts: Record<MeasureSort, Omit<SortSpec, 'direction'>> = {
+  [MeasureSort.DUE_DATE]: { expression: 'm.due_date', type: 'date' },
+  [MeasureSort.CREATED_AT]: { expression: 'm.created_at', type: 'timestamptz' },
+};
+
+/** Measures of a plan: written by the organisation, progress reported once the plan is accepted. */
+@Injectable()
+export class MeasuresService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly content: ReportContentService,
+  ) {}
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  list(actor: Actor, filter: MeasureFilter, sort: { field: MeasureSort; direction: 'ASC' | 'DESC' }, page: PageArgs): Promise<Page<Measure>> {
+    return this.db.transaction(actor, async ({ em }) => {
+      const scope = viaPlan(actor, 'm', true);
+      const qb = em.getRepository(Measure).createQueryBuilder('m').where(scope.sql, scope.params);
+      if (filter.planId) qb.andWhere('m.plan_id = :planId', { planId: filter.planId });
+      if (filter.investigationId || filter.organisationId) {
+        qb.andWhere(
+          `EXISTS (SELECT 1 FROM improvement_plans f_p WHERE f_p.id = m.plan_id
+             AND (CAST(:fInv AS uuid) IS NULL OR f_p.investigation_id = :fInv) AND (CAST(:fOrg AS uuid) IS NULL OR f_p.organisation_id = :fOrg))`,
+          { fInv: filter.investigationId ?? null, fOrg: filter.organisationId ?? null },
+        );
+      }
+      if (filter.ownerId) qb.andWhere('m.owner_id = :ownerId', { ownerId: filter.ownerId });
+      if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
+      if (filter.overdue !== undefined) qb.andWhere(`${filter.overdue ? '' : 'NOT '}${overdueSql.measure('m')}`, { today: this.clock.today() });
+      return paginate(qb, 'm.id', { ...measureSorts[sort.field], direction: sort.direction }, page);
+    });
+  }
+
+  byIds(actor: Actor, ids: readonly string[]): Promise<Measure[]> {
+    return this.db.transaction(actor, ({ em }) => {
+      const scope = viaPlan(actor, 'm', true);
+      return em.getRepository(Measure).createQueryBuilder('m').where('m.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
+    });
+  }
+
+  async byPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, Measure[]>> {
+    const rows = await this.db.transaction(actor, ({ em }) => {
+      const scope = viaPlan(actor, 'm', true);
+      return em
+        .getRepository(Measure)
+        .createQueryBuilder('m')
+        .where('m.plan_id IN (:...ids)', { ids: planIds })
+        .andWhere(scope.sql, scope.params)
+        .orderBy('m.created_at')
+        .addOrderBy('m.id')
+        .getMany();
+    });
+    return group(rows, (m) => m.planId, (m) => m);
+  }
+
+  /** Measures covering each point, limited to plans whose contents the actor may see. */
+  async byPoint(actor: Actor, pointIds: readonly string[]): Promise<Map<string, Measure[]>> {
+    const rows = await this.db.transaction(actor, ({ em }) => {
+      const scope = viaPlan(actor, 'm', true);
+      return em
+        .getRepository(Measure)
+        .createQueryBuilder('m')
+        .innerJoin(MeasurePoint, 'mp', 'mp.measure_id = m.id')
+        .addSelect('mp.point_id', 'point_id')
+        .where('mp.point_id IN (:...ids)', { ids: pointIds })
+        .andWhere(scope.sql, scope.params)
+        .orderBy('m.created_at')
+        .getRawAndEntities();
+    });
+    const pairs = rows.raw.map((r: { point_id: string; m_id: string }) => ({ pointId: r.point_id, measureId: r.m_id }));
+    const byId = new Map(rows.entities.map((m) => [m.id, m]));
+    return group(pairs, (p) => p.pointId, (p) => byId.get(p.measureId)!);
+  }
+
+  async pointIds(actor: Actor, measureIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db.transaction(actor, ({ em }) => em.getRepository(MeasurePoint).findBy({ measureId: In([...measureIds]) }));
+    return group(rows, (r) => r.measureId, (r) => r.pointId);
+  }
+
+  // ---- writes: the plan's contents ---------------------------------------------------------
+
+  add(actor: Actor, data: MeasureData): Promise<Measure> {
+    requireRole(actor, [Role.ORGANISATION_MEMBER], 'write measures');
+    return this.db.transaction(actor, async ({ em }) => {
+      const { plan } = await lockPlan(em, actor, data.planId);
+      planStateMachine.next(plan.status, 'edit_measures');
+      await this.check(em, plan, data);
+      const repo = em.getRepository(Measure);
+      const saved = await repo.save(
+        repo.create({
+          planId: plan.id,
+          description: data.description.trim(),
+          successIndicator: data.successIndicator.trim(),
+          ownerId: data.ownerId,
+          dueDate: data.dueDate,
+          originalDueDate: data.dueDate,
+          status: MeasureStatus.PLANNED,
+          version: 1,
+        }),
+      );
+      await em.insert(MeasurePoint, unique(data.pointIds).map((pointId) => ({ measureId: saved.id, pointId })));
+      return repo.findOneByOrFail({ id: saved.id });
+    });
+  }
+
+  update(actor: Actor, data: UpdateMeasureData): Promise<Measure> {
+    requireRole(actor, [Role.ORGANISATION_MEMBER], 'change measures');
+    return this.db.transaction(actor, async ({ em }) => {
+      const { measure, plan } = await this.lockMeasure(em, actor, data.id);
+      planStateMachine.next(plan.status, 'edit_measures');
+      measureStateMachine.next(measure.status, 'edit');
+      await this.check(em, plan, data);
+      if (data.pointIds !== undefined) {
+        await em.delete(MeasurePoint, { measureId: measure.id });
+        await em.insert(MeasurePoint, unique(data.pointIds).map((pointId) => ({ measureId: measure.id, pointId })));
+      }
+      return updateVersioned(em, Measure, 'Measure', measure.id, data.expectedVersion, {
+        ...(data.description !== undefined ? { description: data.description.trim() } : {}),
+        ...(data.successIndicator !== undefined ? { successIndicator: data.successIndicator.trim() } : {}),
+        ...(data.ownerId !== undefined ? { ownerId: data.ownerId } : {}),
+        ...(data.dueDate !== undefined
+          ? // Before the first submission nobody has seen a date yet, so "original" follows the draft.
+            { dueDate: data.dueDate, ...(plan.submittedVersions === 0 ? { originalDueDate: data.dueDate } : {}) }
+          : {}),
+      });
+    });
+  }
+
+  remove(actor: Actor, data: { id: string; expectedVersion: number }): Promise<Measure> {
+    requireRole(actor, [Role.ORGANISATION_MEMBER], 'remove measures');
+    return this.db.transaction(actor, async ({ em }) => {
+      const { measure, plan } = await this.lockMeasure(em, actor, data.id);
+      planStateMachine.next(plan.status, 'edit_measures');
+      if (measure.version !== data.expectedVersion) throw DomainError.conflict('Measure', measure.id, data.expectedVersion, measure.version);
+      await em.delete(Measure, { id: measure.id, version: data.expectedVersion });
+      return measure;
+    });
+  }
+
+  // ---- writes: progress on an accepted plan ------------------------------------------------
+
+  start(actor: Actor, data: { id: string; expectedVersion: number }): Promise<Measure> {
+    return this.progress(actor, data, 'start', { startedAt: this.clock.now() });
+  }
+
+  complete(actor: Actor, data: { id: string; expectedVersion: number; evidence: string }): Promise<Measure> {
+    return this.progress(actor, data, 'complete', { evidence: data.evidence.trim(), completedAt: this.clock.now() });
+  }
+
+  cancel(actor: Actor, data: { id: string; expectedVersion: number; reason: string }): Promise<Measure> {
+    return this.progress(actor, data, 'cancel', { cancellationReason: data.reason.trim(), cancelledAt: this.clock.now() });
+  }
+
+  private progress(actor: Actor, data: { id: string; expectedVersion: number }, action: 'start' | 'complete' | 'cancel', patch: Partial<Measure>) {
+    requireRole(actor, [Role.ORGANISATION_MEMBER], 'report progress on measures');
+    return this.db.transaction(actor, async ({ em }) => {
+      const { measure, plan } = await this.lockMeasure(em, actor, data.id);
+      planStateMachine.next(plan.status, 'report_progress');
+      const status = measureStateMachine.next(measure.status, action);
+      return updateVersioned(em, Measure, 'Measure', measure.id, data.expectedVersion, { ...patch, status });
+    });
+  }
+
+  private async lockMeasure(em: EntityManager, actor: Actor, id: string) {
+    const found = await em.getRepository(Measure).findOneBy({ id });
+    if (!found) throw DomainError.notFound('Measure', id);
+    const { plan } = await lockPlan(em, actor, found.planId).catch((error: DomainError) => {
+      throw error.code === 'NOT_FOUND' ? DomainError.notFound('Measure', id) : error;
+    });
+    // Re-read under the plan lock so the status checked is the status changed.
+    const measure = await em.getRepository(Measure).findOneByOrFail({ id });
+    return { measure, plan };
+  }
+
+  /** Points must be addressed to the plan's organisation; the owner a member of it; dates valid. */
+  private async check(em: EntityManager, plan: ImprovementPlan, data: Partial<MeasureData>) {
+    const problems: FieldProblem[] = [];
+    if (data.pointIds !== undefined) {
+      const addressed = new Set((await this.content.pointsAddressedTo(em, plan.investigationId, plan.organisationId)).map((p) => p.id));
+      if (data.pointIds.length === 0) problems.push({ path: 'input.pointIds', message: 'a measure covers at least one improvement point' });
+      data.pointIds.forEach((id, index) => {
+        if (!addressed.has(id)) problems.push({ path: `input.pointIds.${index}`, message: 'not an improvement point addressed to your organisation' });
+      });
+    }
+    if (data.ownerId !== undefined) {
+      const owner = await em.getRepository(User).findOneBy({ id: data.ownerId });
+      if (!owner || owner.organisationId !== plan.organisationId || !owner.active || owner.role !== Role.ORGANISATION_MEMBER) {
+        problems.push({ path: 'input.ownerId', message: 'the owner must be an active member of your organisation' });
+      }
+    }
+    if (data.dueDate !== undefined && data.dueDate < this.clock.today()) {
+      problems.push({ path: 'input.dueDate', message: `must not be in the past (today is ${this.clock.today()})` });
+    }
+    if (problems.length) throw DomainError.badInput('The measure is not valid.', problems);
+  }
+}

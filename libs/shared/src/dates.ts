@@ -1,0 +1,23 @@
+import { DateTime } from 'luxon';
+import { ZONE } from './clock';
+
+/** Calendar-date arithmetic on `YYYY-MM-DD` strings, in the Dutch time zone. */
+export const dates = {
+  addDays(date: string, days: number): string {
+    return DateTime.fromISO(date, { zone: ZONE }).plus({ days }).toISODate()!;
+  },
+  addMonths(date: string, months: number): string {
+    return DateTime.fromISO(date, { zone: ZONE }).plus({ months }).toISODate()!;
+  },
+  /** The calendar date (Europe/Amsterdam) of an instant. */
+  dateOf(instant: Date): string {
+    return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
+  },
+  isValid(date: string): boolean {
+    return /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: ZONE }).isValid;
+  },
+  /** Whole days from `from` to `to` (negative when `to` is earlier). */
+  daysBetween(from: string, to: string): number {
+    return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+  },
+};
