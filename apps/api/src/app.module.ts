@@ -35,7 +35,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
 @Module({
   imports: [
     ConfigModule,
-    SharedModule,
+    SharedModule.forRoot(),
     DatabaseModule,
     QueueModule,
     HealthModule,

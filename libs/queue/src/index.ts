@@ -1,2 +1,3 @@
 export * from './queue.module';
 export * from './redis';
+export * from './job-handlers';
