@@ -14,7 +14,6 @@ import { OrganisationsModule } from '@opvolging/organisations';
 import { PlansModule } from '@opvolging/plans';
 import { QueueModule } from '@opvolging/queue';
 import { SharedModule } from '@opvolging/shared';
-import { InternalAuditJudgementsResolver, InternalAuditResultsResolver, InternalAuditsResolver, VerificationGradesResolver, VerificationsResolver } from './audits/audits.resolver';
 import { AuthGuard } from './graphql/auth.guard';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
@@ -22,12 +21,7 @@ import { LoaderFactory, LoaderServices } from './graphql/loaders';
 import { RequestContext } from './graphql/request-context';
 import { LocalDateScalar } from './graphql/scalars';
 import { createValidationPipe } from './graphql/validation.pipe';
-import { IdentityResolver } from './identity/identity.resolver';
-import { FindingsResolver, ImprovementPointsResolver } from './investigations/improvement-points.resolver';
-import { InvestigationsResolver } from './investigations/investigations.resolver';
-import { OrganisationsResolver } from './organisations/organisations.resolver';
-import { MeasuresResolver } from './plans/measures.resolver';
-import { PlanAssessmentsResolver, PlansResolver, PlanVersionMeasuresResolver, PlanVersionsResolver } from './plans/plans.resolver';
+import { RESOLVERS } from './resolvers';
 
 /** Where the schema generated from code is written; committed so API changes show in review. */
 export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
@@ -48,8 +42,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
       driver: ApolloDriver,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        // In development the schema file is rewritten from code on start; tests check it is current.
-        autoSchemaFile: config.NODE_ENV === 'development' ? SCHEMA_FILE : true,
+        // Built in memory; docs/schema.graphql is written by `npm run schema` and checked by a test.
+        autoSchemaFile: true,
         sortSchema: true,
         path: '/graphql',
         playground: false,
@@ -68,21 +62,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     LoaderServices,
     LoaderFactory,
     LocalDateScalar,
-    IdentityResolver,
-    OrganisationsResolver,
-    InvestigationsResolver,
-    ImprovementPointsResolver,
-    FindingsResolver,
-    PlansResolver,
-    PlanVersionsResolver,
-    PlanVersionMeasuresResolver,
-    PlanAssessmentsResolver,
-    MeasuresResolver,
-    InternalAuditsResolver,
-    InternalAuditResultsResolver,
-    InternalAuditJudgementsResolver,
-    VerificationsResolver,
-    VerificationGradesResolver,
+    ...RESOLVERS,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DomainError } from '@opvolging/shared';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Actor, DomainError } from '@opvolging/shared';
+import { Database } from './transaction';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -20,8 +21,8 @@ export interface Page<T> {
   nodes: T[];
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  /** Counted only when a client asks for it (GraphQL calls function-valued fields). */
-  totalCount: () => Promise<number>;
+  /** Counted only when a client asks for it (a getter: GraphQL reads it only when selected). */
+  readonly totalCount: Promise<number>;
 }
 
 function encodeCursor(value: string, id: string): string {
@@ -40,10 +41,13 @@ function decodeCursor(cursor: string): [string, string] {
 
 /**
  * Keyset pagination: `ORDER BY sort, id` and `WHERE (sort, id) > (cursor)`, so a page costs the same
- * wherever it is in the list and rows added meanwhile do not shift it.
+ * wherever it is in the list and rows added meanwhile do not shift it. `build` makes the filtered
+ * query; it runs once for the page and, only if asked for, once more for the total.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
-  qb: SelectQueryBuilder<T>,
+  db: Database,
+  actor: Actor,
+  build: (em: EntityManager) => SelectQueryBuilder<T>,
   idExpression: string,
   sort: SortSpec,
   args: PageArgs,
@@ -54,28 +58,34 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       { path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` },
     ]);
   }
-  const countQuery = qb.clone();
+  const cursor = args.after ? decodeCursor(args.after) : null;
   const op = sort.direction === 'ASC' ? '>' : '<';
-  if (args.after) {
-    const [value, id] = decodeCursor(args.after);
-    qb.andWhere(`(${sort.expression}, ${idExpression}) ${op} (CAST(:cursorValue AS ${sort.type}), CAST(:cursorId AS uuid))`, {
-      cursorValue: value,
-      cursorId: id,
-    });
-  }
-  qb.addSelect(`(${sort.expression})::text`, 'page_sort_key')
-    .orderBy(sort.expression, sort.direction)
-    .addOrderBy(idExpression, sort.direction)
-    .limit(first + 1);
   // No joins in paged queries (filters use EXISTS), so raw rows line up with entities.
-  const { entities, raw } = await qb.getRawAndEntities();
-  const hasNextPage = entities.length > first;
+  const { entities, raw } = await db.transaction(actor, ({ em }) => {
+    const qb = build(em);
+    if (cursor) {
+      qb.andWhere(`(${sort.expression}, ${idExpression}) ${op} (CAST(:cursorValue AS ${sort.type}), CAST(:cursorId AS uuid))`, {
+        cursorValue: cursor[0],
+        cursorId: cursor[1],
+      });
+    }
+    return qb
+      .addSelect(`(${sort.expression})::text`, 'page_sort_key')
+      .orderBy(sort.expression, sort.direction)
+      .addOrderBy(idExpression, sort.direction)
+      .limit(first + 1)
+      .getRawAndEntities();
+  });
   const nodes = entities.slice(0, first);
   const edges = nodes.map((node, index) => ({ cursor: encodeCursor(String((raw[index] as Record<string, unknown>).page_sort_key), node.id), node }));
+  let total: Promise<number> | undefined;
   return {
     nodes,
     edges,
-    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: () => countQuery.getCount(),
+    pageInfo: { hasNextPage: entities.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    get totalCount() {
+      total ??= db.transaction(actor, ({ em }) => build(em).getCount());
+      return total;
+    },
   };
 }

@@ -110,7 +110,7 @@ export class UsersService {
 
   /** Administrators see every account; others see the accounts of their own organisation. */
   async list(actor: Actor, filter: UserFilter, page: PageArgs): Promise<Page<User>> {
-    return this.db.transaction(actor, async ({ em }) => {
+    return paginate(this.db, actor, (em) => {
       const qb = em.getRepository(User).createQueryBuilder('u');
       if (actor.role !== Role.ADMIN) qb.andWhere('u.organisation_id = :ownOrg', { ownOrg: actor.organisationId });
       if (filter.organisationId) qb.andWhere('u.organisation_id = :orgId', { orgId: filter.organisationId });
@@ -119,8 +119,8 @@ export class UsersService {
         const term = likeTerm(filter.search);
         qb.andWhere(new Brackets((w) => w.where('u.display_name ILIKE :term', { term }).orWhere('u.email ILIKE :term', { term })));
       }
-      return paginate(qb, 'u.id', { expression: 'u.email', type: 'text', direction: 'ASC' }, page);
-    });
+      return qb;
+    }, 'u.id', { expression: 'u.email', type: 'text', direction: 'ASC' }, page);
   }
 
   async byIds(actor: Actor, ids: readonly string[]): Promise<User[]> {

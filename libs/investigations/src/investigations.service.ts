@@ -77,7 +77,7 @@ export class InvestigationsService {
   // ---- reads -------------------------------------------------------------------------------
 
   list(actor: Actor, filter: InvestigationFilter, sort: { field: InvestigationSort; direction: 'ASC' | 'DESC' }, page: PageArgs): Promise<Page<Investigation>> {
-    return this.db.transaction(actor, async ({ em }) => {
+    return paginate(this.db, actor, (em) => {
       const scope = investigationScope(actor, 'i');
       const qb = em.getRepository(Investigation).createQueryBuilder('i').where(scope.sql, scope.params);
       if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
@@ -101,8 +101,8 @@ export class InvestigationsService {
       if (filter.overdue !== undefined) {
         qb.andWhere(`${filter.overdue ? '' : 'NOT '}${overdueInInvestigationSql('i')}`, { today: this.clock.today() });
       }
-      return paginate(qb, 'i.id', { ...sorts[sort.field], direction: sort.direction }, page);
-    });
+      return qb;
+    }, 'i.id', { ...sorts[sort.field], direction: sort.direction }, page);
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<Investigation[]> {

@@ -112,7 +112,7 @@ export class ReportContentService {
   }
 
   listPoints(actor: Actor, filter: PointFilter, page: PageArgs): Promise<Page<ImprovementPoint>> {
-    return this.db.transaction(actor, async ({ em }) => {
+    return paginate(this.db, actor, (em) => {
       const scope = pointScope(actor, 'pt');
       const qb = em.getRepository(ImprovementPoint).createQueryBuilder('pt').where(scope.sql, scope.params);
       if (filter.investigationId) qb.andWhere('pt.investigation_id = :investigationId', { investigationId: filter.investigationId });
@@ -134,8 +134,8 @@ export class ReportContentService {
           { today: this.clock.today() },
         );
       }
-      return paginate(qb, 'pt.id', { expression: 'pt.created_at', type: 'timestamptz', direction: 'ASC' }, page);
-    });
+      return qb;
+    }, 'pt.id', { expression: 'pt.created_at', type: 'timestamptz', direction: 'ASC' }, page);
   }
 
   // ---- writes ------------------------------------------------------------------------------

@@ -29,13 +29,13 @@ export class OrganisationsService {
   constructor(private readonly db: Database) {}
 
   list(actor: Actor, filter: OrganisationFilter, page: PageArgs): Promise<Page<Organisation>> {
-    return this.db.transaction(actor, async ({ em }) => {
+    return paginate(this.db, actor, (em) => {
       const qb = em.getRepository(Organisation).createQueryBuilder('o');
       if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
       if (filter.municipalityId) qb.andWhere('o.municipality_id = :municipalityId', { municipalityId: filter.municipalityId });
       if (filter.search) qb.andWhere('o.name ILIKE :term', { term: likeTerm(filter.search) });
-      return paginate(qb, 'o.id', { expression: 'lower(o.name)', type: 'text', direction: 'ASC' }, page);
-    });
+      return qb;
+    }, 'o.id', { expression: 'lower(o.name)', type: 'text', direction: 'ASC' }, page);
   }
 
   byIds(actor: Actor | null, ids: readonly string[]): Promise<Organisation[]> {

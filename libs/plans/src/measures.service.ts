@@ -53,7 +53,7 @@ export class MeasuresService {
   // ---- reads -------------------------------------------------------------------------------
 
   list(actor: Actor, filter: MeasureFilter, sort: { field: MeasureSort; direction: 'ASC' | 'DESC' }, page: PageArgs): Promise<Page<Measure>> {
-    return this.db.transaction(actor, async ({ em }) => {
+    return paginate(this.db, actor, (em) => {
       const scope = viaPlan(actor, 'm', true);
       const qb = em.getRepository(Measure).createQueryBuilder('m').where(scope.sql, scope.params);
       if (filter.planId) qb.andWhere('m.plan_id = :planId', { planId: filter.planId });
@@ -67,8 +67,8 @@ export class MeasuresService {
       if (filter.ownerId) qb.andWhere('m.owner_id = :ownerId', { ownerId: filter.ownerId });
       if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
       if (filter.overdue !== undefined) qb.andWhere(`${filter.overdue ? '' : 'NOT '}${overdueSql.measure('m')}`, { today: this.clock.today() });
-      return paginate(qb, 'm.id', { ...measureSorts[sort.field], direction: sort.direction }, page);
-    });
+      return qb;
+    }, 'm.id', { ...measureSorts[sort.field], direction: sort.direction }, page);
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<Measure[]> {

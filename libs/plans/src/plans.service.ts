@@ -93,7 +93,7 @@ export class PlansService implements OnModuleInit {
   // ---- reads -------------------------------------------------------------------------------
 
   list(actor: Actor, filter: PlanFilter, sort: { field: PlanSort; direction: 'ASC' | 'DESC' }, page: PageArgs): Promise<Page<ImprovementPlan>> {
-    return this.db.transaction(actor, async ({ em }) => {
+    return paginate(this.db, actor, (em) => {
       const scope = planScope(actor, 'p');
       const qb = em.getRepository(ImprovementPlan).createQueryBuilder('p').where(scope.sql, scope.params);
       if (filter.investigationId) qb.andWhere('p.investigation_id = :investigationId', { investigationId: filter.investigationId });
@@ -102,8 +102,8 @@ export class PlansService implements OnModuleInit {
       if (filter.overdue !== undefined) {
         qb.andWhere(`${filter.overdue ? '' : 'NOT '}(${overdueSql.plan('p')} OR ${overdueSql.assessment('p')})`, { today: this.clock.today() });
       }
-      return paginate(qb, 'p.id', { ...planSorts[sort.field], direction: sort.direction }, page);
-    });
+      return qb;
+    }, 'p.id', { ...planSorts[sort.field], direction: sort.direction }, page);
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<ImprovementPlan[]> {

@@ -1,6 +1,7 @@
+import { NotBlank } from '../graphql/validators';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AuditQuality, Implementation, ImplementationGrade, InternalAuditStatus, VerificationMethod } from '@opvolging/audits';
 import { VersionedRefInput } from '../graphql/common.input';
 import { LocalDate } from '../graphql/scalars';
@@ -54,7 +55,7 @@ export class VerificationGradeType {
 export class AuditResultInput {
   @Field(() => ID) @IsUUID() measureId: string;
   @Field(() => Implementation) @IsEnum(Implementation) implementation: Implementation;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(10000) evidence: string;
+  @Field() @NotBlank() @MaxLength(10000) evidence: string;
 }
 
 @InputType()
@@ -67,7 +68,7 @@ export class SaveInternalAuditInput extends VersionedRefInput {
 @InputType()
 export class JudgeInternalAuditInput extends VersionedRefInput {
   @Field(() => AuditQuality) @IsEnum(AuditQuality) quality: AuditQuality;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(10000) rationale: string;
+  @Field() @NotBlank() @MaxLength(10000) rationale: string;
 }
 
 @InputType()
@@ -83,7 +84,7 @@ export class RecordVerificationInput {
   @Field(() => Int) @IsInt() @Min(1) expectedPlanVersion: number;
   @Field(() => VerificationMethod) @IsEnum(VerificationMethod) method: VerificationMethod;
   @Field(() => LocalDate) @IsString() verifiedOn: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(20000) summary: string;
+  @Field() @NotBlank() @MaxLength(20000) summary: string;
   @Field(() => [VerificationGradeInput], { description: 'One grade for every point addressed to the organisation.' })
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => VerificationGradeInput) grades: VerificationGradeInput[];
 }

@@ -1,5 +1,6 @@
+import { NotBlank } from '../graphql/validators';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { Role } from '@opvolging/shared';
 import { Connection } from '../graphql/pagination.model';
 import '../graphql/enums';
@@ -28,8 +29,8 @@ export class AuthPayload {
 
 @InputType()
 export class SignInInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(320) email: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(1024) password: string;
+  @Field() @NotBlank() @MaxLength(320) email: string;
+  @Field() @NotBlank() @MaxLength(1024) password: string;
 }
 
 @InputType()
@@ -42,7 +43,7 @@ export class UserFilterInput {
 @InputType()
 export class CreateUserInput {
   @Field() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(320) email: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;
+  @Field() @NotBlank() @MaxLength(200) displayName: string;
   @Field(() => Role) @IsEnum(Role) role: Role;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
   @Field() @IsString() @MaxLength(1024) password: string;
@@ -53,7 +54,7 @@ export class CreateUserInput {
 export class UpdateUserInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) displayName?: string;
+  @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(200) displayName?: string;
   @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role) role?: Role;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
   @Field({ nullable: true }) @IsOptional() @IsIn(['nl', 'en']) locale?: 'nl' | 'en';

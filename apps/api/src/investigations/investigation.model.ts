@@ -1,6 +1,7 @@
+import { NotBlank } from '../graphql/validators';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { InvestigationSort, InvestigationStatus } from '@opvolging/investigations';
 import { Theme } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
@@ -74,7 +75,7 @@ export class DeadlinePolicyInput {
 @InputType()
 export class CreateInvestigationInput {
   @Field({ description: 'Place and year, e.g. "Casus Heerlen 2015". No names of the people involved.' })
-  @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @NotBlank() @MaxLength(200) title: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) summary?: string;
   @Field(() => ID) @IsUUID() municipalityId: string;
   @Field(() => [ID], { nullable: true, description: 'Inspectorates taking part besides yours (you lead).' })
@@ -87,7 +88,7 @@ export class CreateInvestigationInput {
 export class UpdateInvestigationInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
+  @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(200) title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) summary?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() municipalityId?: string;
   @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) participatingInspectorateIds?: string[];
@@ -102,19 +103,19 @@ export class PublishInvestigationInput extends VersionedRefInput {
 
 @InputType()
 export class CloseInvestigationInput extends VersionedRefInput {
-  @Field({ description: 'The closure decision, e.g. what the verifications found.' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
+  @Field({ description: 'The closure decision, e.g. what the verifications found.' }) @NotBlank() @MaxLength(5000) reason: string;
 }
 
 @InputType()
 export class AddFindingInput {
   @Field(() => ID) @IsUUID() investigationId: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(20000) text: string;
+  @Field() @NotBlank() @MaxLength(20000) text: string;
   @Field(() => [Theme], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Theme, { each: true }) themes?: Theme[];
 }
 
 @InputType()
 export class UpdateFindingInput extends VersionedRefInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) text?: string;
+  @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(20000) text?: string;
   @Field(() => [Theme], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Theme, { each: true }) themes?: Theme[];
 }
 
@@ -122,7 +123,7 @@ export class UpdateFindingInput extends VersionedRefInput {
 export class AddImprovementPointInput {
   @Field(() => ID) @IsUUID() investigationId: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() findingId?: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(20000) text: string;
+  @Field() @NotBlank() @MaxLength(20000) text: string;
   @Field(() => [Theme], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Theme, { each: true }) themes?: Theme[];
   @Field(() => [ID], { description: 'One organisation, or several for a collective point.' })
   @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) addresseeIds: string[];
@@ -133,7 +134,7 @@ export class AddImprovementPointInput {
 @InputType()
 export class UpdateImprovementPointInput extends VersionedRefInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() findingId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) text?: string;
+  @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(20000) text?: string;
   @Field(() => [Theme], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Theme, { each: true }) themes?: Theme[];
   @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) addresseeIds?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() coordinatingOrganisationId?: string;
@@ -151,8 +152,8 @@ export class InvestigationFilterInput {
 
 @InputType()
 export class InvestigationOrderInput {
-  @Field(() => InvestigationSort, { defaultValue: InvestigationSort.PUBLICATION_DATE }) @IsEnum(InvestigationSort) field: InvestigationSort;
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC }) @IsEnum(SortDirection) direction: SortDirection;
+  @Field(() => InvestigationSort, { defaultValue: InvestigationSort.PUBLICATION_DATE }) @IsEnum(InvestigationSort) field: InvestigationSort = InvestigationSort.PUBLICATION_DATE;
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC }) @IsEnum(SortDirection) direction: SortDirection = SortDirection.DESC;
 }
 
 @InputType()

@@ -1,5 +1,6 @@
+import { NotBlank } from '../graphql/validators';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { OrganisationKind } from '@opvolging/organisations';
 import { Connection } from '../graphql/pagination.model';
 import '../graphql/enums';
@@ -25,7 +26,7 @@ export class OrganisationFilterInput {
 
 @InputType()
 export class CreateOrganisationInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @Field() @NotBlank() @MaxLength(200) name: string;
   @Field(() => OrganisationKind) @IsEnum(OrganisationKind) kind: OrganisationKind;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() municipalityId?: string;
 }
@@ -34,6 +35,6 @@ export class CreateOrganisationInput {
 export class UpdateOrganisationInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(200) name?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() municipalityId?: string;
 }

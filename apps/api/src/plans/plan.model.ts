@@ -1,6 +1,7 @@
+import { NotBlank } from '../graphql/validators';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AssessmentOutcome, ImprovementPlanStatus, Judgement, MeasureSort, MeasureStatus, PlanSort } from '@opvolging/plans';
 import { VersionedRefInput } from '../graphql/common.input';
 import { SortDirection } from '../graphql/enums';
@@ -113,8 +114,8 @@ export class PlanFilterInput {
 
 @InputType()
 export class PlanOrderInput {
-  @Field(() => PlanSort, { defaultValue: PlanSort.DUE_DATE }) @IsEnum(PlanSort) field: PlanSort;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) @IsEnum(SortDirection) direction: SortDirection;
+  @Field(() => PlanSort, { defaultValue: PlanSort.DUE_DATE }) @IsEnum(PlanSort) field: PlanSort = PlanSort.DUE_DATE;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) @IsEnum(SortDirection) direction: SortDirection = SortDirection.ASC;
 }
 
 @InputType()
@@ -129,15 +130,15 @@ export class MeasureFilterInput {
 
 @InputType()
 export class MeasureOrderInput {
-  @Field(() => MeasureSort, { defaultValue: MeasureSort.DUE_DATE }) @IsEnum(MeasureSort) field: MeasureSort;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) @IsEnum(SortDirection) direction: SortDirection;
+  @Field(() => MeasureSort, { defaultValue: MeasureSort.DUE_DATE }) @IsEnum(MeasureSort) field: MeasureSort = MeasureSort.DUE_DATE;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) @IsEnum(SortDirection) direction: SortDirection = SortDirection.ASC;
 }
 
 @InputType()
 export class AddMeasureInput {
   @Field(() => ID) @IsUUID() planId: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(5000) description: string;
-  @Field({ description: 'How success will be measured (SMART).' }) @IsString() @IsNotEmpty() @MaxLength(2000) successIndicator: string;
+  @Field() @NotBlank() @MaxLength(5000) description: string;
+  @Field({ description: 'How success will be measured (SMART).' }) @NotBlank() @MaxLength(2000) successIndicator: string;
   @Field(() => ID, { description: 'A member of your organisation who answers for it.' }) @IsUUID() ownerId: string;
   @Field(() => LocalDate) @IsString() dueDate: string;
   @Field(() => [ID], { description: 'The improvement points it covers.' })
@@ -146,8 +147,8 @@ export class AddMeasureInput {
 
 @InputType()
 export class UpdateMeasureInput extends VersionedRefInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(5000) description?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) successIndicator?: string;
+  @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(5000) description?: string;
+  @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(2000) successIndicator?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerId?: string;
   @Field(() => LocalDate, { nullable: true }) @IsOptional() @IsString() dueDate?: string;
   @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true }) pointIds?: string[];
@@ -155,12 +156,12 @@ export class UpdateMeasureInput extends VersionedRefInput {
 
 @InputType()
 export class CompleteMeasureInput extends VersionedRefInput {
-  @Field({ description: 'What shows it was done.' }) @IsString() @IsNotEmpty() @MaxLength(10000) evidence: string;
+  @Field({ description: 'What shows it was done.' }) @NotBlank() @MaxLength(10000) evidence: string;
 }
 
 @InputType()
 export class CancelMeasureInput extends VersionedRefInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
+  @Field() @NotBlank() @MaxLength(5000) reason: string;
 }
 
 @InputType()
@@ -172,7 +173,7 @@ export class SubmitPlanInput {
 @InputType()
 export class QuestionJudgementInput {
   @Field(() => Judgement) @IsEnum(Judgement) judgement: Judgement;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(10000) rationale: string;
+  @Field() @NotBlank() @MaxLength(10000) rationale: string;
 }
 
 @InputType()

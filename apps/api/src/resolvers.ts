@@ -1,0 +1,26 @@
+import { InternalAuditJudgementsResolver, InternalAuditResultsResolver, InternalAuditsResolver, VerificationGradesResolver, VerificationsResolver } from './audits/audits.resolver';
+import { IdentityResolver } from './identity/identity.resolver';
+import { FindingsResolver, ImprovementPointsResolver } from './investigations/improvement-points.resolver';
+import { InvestigationsResolver } from './investigations/investigations.resolver';
+import { OrganisationsResolver } from './organisations/organisations.resolver';
+import { MeasuresResolver } from './plans/measures.resolver';
+import { PlanAssessmentsResolver, PlansResolver, PlanVersionMeasuresResolver, PlanVersionsResolver } from './plans/plans.resolver';
+
+/** Every resolver of the API: the app module registers them, the schema printer reads them. */
+export const RESOLVERS = [
+  IdentityResolver,
+  OrganisationsResolver,
+  InvestigationsResolver,
+  ImprovementPointsResolver,
+  FindingsResolver,
+  PlansResolver,
+  PlanVersionsResolver,
+  PlanVersionMeasuresResolver,
+  PlanAssessmentsResolver,
+  MeasuresResolver,
+  InternalAuditsResolver,
+  InternalAuditResultsResolver,
+  InternalAuditJudgementsResolver,
+  VerificationsResolver,
+  VerificationGradesResolver,
+];

@@ -1,0 +1,17 @@
+import { register } from 'tsconfig-paths';
+import { databaseUrl, TEMPLATE_DATABASE, withAdminClient } from './test-database';
+
+/** Runs the real migrations once into a template database; each test file clones it. */
+export default async function globalSetup(): Promise<void> {
+  // Jest's moduleNameMapper does not apply to global setup, so resolve the path aliases here.
+  const { compilerOptions } = require('../../tsconfig.json');
+  register({ baseUrl: `${__dirname}/../..`, paths: compilerOptions.paths });
+  const { runMigrations } = require('../../libs/database/src/migrate') as typeof import('../../libs/database/src/migrate');
+  await withAdminClient(async (c) => {
+    // Leftovers of an interrupted earlier run.
+    const stale = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'opvolging_test_%'`);
+    for (const row of stale.rows) await c.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  });
+  await runMigrations(databaseUrl(TEMPLATE_DATABASE));
+}
