@@ -6,6 +6,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { join } from 'path';
 import { AuditsModule } from '@opvolging/audits';
 import { AppConfig, ConfigModule } from '@opvolging/config';
+import { DeadlinesModule } from '@opvolging/deadlines';
+import { NotificationsModule } from '@opvolging/notifications';
 import { DatabaseModule } from '@opvolging/database';
 import { HealthModule } from '@opvolging/health';
 import { IdentityModule } from '@opvolging/identity';
@@ -22,6 +24,7 @@ import { RequestContext } from './graphql/request-context';
 import { LocalDateScalar } from './graphql/scalars';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { RESOLVERS } from './resolvers';
+import { CalendarController } from './notifications/calendar.controller';
 
 /** Where the schema generated from code is written; committed so API changes show in review. */
 export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
@@ -38,6 +41,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     InvestigationsModule,
     PlansModule,
     AuditsModule,
+    DeadlinesModule,
+    NotificationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],
@@ -55,6 +60,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
       }),
     }),
   ],
+  controllers: [CalendarController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,5 +1,7 @@
 import { InternalAuditJudgementsResolver, InternalAuditResultsResolver, InternalAuditsResolver, VerificationGradesResolver, VerificationsResolver } from './audits/audits.resolver';
+import { DeadlinesResolver, DueDateChangesResolver, ExtensionsResolver } from './deadlines/deadlines.resolver';
 import { IdentityResolver } from './identity/identity.resolver';
+import { NotificationsResolver } from './notifications/notifications.resolver';
 import { FindingsResolver, ImprovementPointsResolver } from './investigations/improvement-points.resolver';
 import { InvestigationsResolver } from './investigations/investigations.resolver';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
@@ -23,4 +25,8 @@ export const RESOLVERS = [
   InternalAuditJudgementsResolver,
   VerificationsResolver,
   VerificationGradesResolver,
+  DeadlinesResolver,
+  DueDateChangesResolver,
+  ExtensionsResolver,
+  NotificationsResolver,
 ];

@@ -3,13 +3,16 @@ import { AuditsModule } from '@opvolging/audits';
 import { ConfigModule } from '@opvolging/config';
 import { DatabaseModule } from '@opvolging/database';
 import { HealthModule } from '@opvolging/health';
+import { NotificationsModule } from '@opvolging/notifications';
 import { JobHandlers, QueueModule } from '@opvolging/queue';
 import { SharedModule } from '@opvolging/shared';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { NotificationsProcessor } from './notifications.processor';
+import { WorkerJobs } from './worker-jobs';
 
 /** The queue worker: same configuration and domain modules as the API, no GraphQL. */
 @Module({
-  imports: [ConfigModule, SharedModule.forRoot(), DatabaseModule, QueueModule, HealthModule, AuditsModule],
-  providers: [JobHandlers, MaintenanceProcessor],
+  imports: [ConfigModule, SharedModule.forRoot(), DatabaseModule, QueueModule, HealthModule, AuditsModule, NotificationsModule],
+  providers: [JobHandlers, MaintenanceProcessor, NotificationsProcessor, WorkerJobs],
 })
 export class WorkerModule {}

@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { Database, Tx, updateVersioned } from '@opvolging/database';
 import { seesDrafts, viaPlan } from '@opvolging/identity';
 import { lockPlan, Measure, MeasureStatus, PLAN_ACCEPTED, PlanAccepted } from '@opvolging/plans';
-import { Actor, Clock, dates, DomainError, DomainEvents, FieldProblem, group, Role, requireRole, unique } from '@opvolging/shared';
+import { Actor, addMonths, Clock, dates, DomainError, DomainEvents, FieldProblem, group, Role, requireRole, unique } from '@opvolging/shared';
 import { AuditQuality, Implementation, InternalAudit, InternalAuditJudgement, InternalAuditResult, InternalAuditStatus } from './audit.entity';
 import { auditStateMachine } from './audit.state-machine';
 
@@ -36,7 +36,7 @@ export class AuditsService implements OnModuleInit {
 
   /** The audit falls due a policy-defined number of months after the plan was accepted. */
   private async schedule(tx: Tx, { plan, investigation }: PlanAccepted): Promise<void> {
-    const dueDate = dates.addMonths(dates.dateOf(plan.acceptedAt!), investigation.auditDueMonths);
+    const dueDate = addMonths(dates.dateOf(plan.acceptedAt!), investigation.auditDueMonths, investigation.deadlineUnit);
     await tx.em
       .createQueryBuilder()
       .insert()

@@ -49,6 +49,31 @@ export class AppConfig {
   @IsBoolean({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA = true;
 
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.nl:587 (smtps:// for TLS). */
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:1025' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @Matches(/^.*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'MAIL_FROM must hold an e-mail address, e.g. "Opvolging <noreply@example.nl>"' })
+  MAIL_FROM = 'Opvolging <noreply@opvolging.localhost>';
+
+  /** Where users reach the product; used in mails and calendar feed links. */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** How often the worker looks for deadlines that need a reminder. */
+  @Transform(toInt)
+  @IsInt({ message: 'SWEEP_INTERVAL_SECONDS must be a whole number' })
+  @Min(10)
+  @Max(3600)
+  SWEEP_INTERVAL_SECONDS = 300;
+
+  /** From this hour (Europe/Amsterdam) the daily digests go out. */
+  @Transform(toInt)
+  @IsInt({ message: 'DIGEST_HOUR must be a whole number' })
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR = 7;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

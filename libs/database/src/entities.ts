@@ -18,6 +18,8 @@ import {
   Verification,
   VerificationGrade,
 } from '../../audits/src/audit.entity';
+import { DueDateChange, ExtensionDecision, ExtensionRequest, OpenDeadline } from '../../deadlines/src/deadline.entity';
+import { Digest, Notification, DeadlineNotice } from '../../notifications/src/notification.entity';
 
 export const entities = [
   Organisation,
@@ -38,4 +40,11 @@ export const entities = [
   InternalAuditJudgement,
   Verification,
   VerificationGrade,
+  OpenDeadline,
+  ExtensionRequest,
+  ExtensionDecision,
+  DueDateChange,
+  DeadlineNotice,
+  Notification,
+  Digest,
 ];

@@ -15,6 +15,10 @@ export class User {
   @Column() active: boolean;
   /** Raised to revoke every token issued before ("sign out everywhere"). */
   @Column() tokenVersion: number;
+  /** IMMEDIATE: one mail per notification; DAILY_DIGEST: one mail a day listing them. */
+  @Column({ type: 'text' }) notificationMode: 'IMMEDIATE' | 'DAILY_DIGEST';
+  /** SHA-256 of the secret in the user's calendar feed URL; null when there is no feed. */
+  @Column({ type: 'text', nullable: true, select: false }) calendarTokenHash: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column() version: number;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Theme } from '@opvolging/shared';
+import { DeadlineUnit, Theme } from '@opvolging/shared';
 
 export enum InvestigationStatus {
   DRAFT = 'DRAFT',
@@ -23,6 +23,10 @@ export class Investigation {
   @Column() revisionDueDays: number;
   @Column() auditDueMonths: number;
   @Column() trajectoryMonths: number;
+  /** Whether day counts in the policy are calendar days or Dutch working days. */
+  @Column({ type: 'text' }) deadlineUnit: DeadlineUnit;
+  /** Per deadline kind: reminder offsets and escalation days; absent keys take the defaults. */
+  @Column({ type: 'jsonb' }) reminderPolicy: Record<string, unknown>;
   @Column({ type: 'text', nullable: true }) closureReason: string | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
 import { Database, Page, PageArgs, paginate, SortSpec, Tx, updateVersioned } from '@opvolging/database';
+import { DeadlineKind, KindPolicy, validatePolicyOverrides } from '@opvolging/deadlines';
 import { investigationScope } from '@opvolging/identity';
 import { Organisation, OrganisationKind } from '@opvolging/organisations';
-import { Actor, Clock, dates, DomainError, DomainEvents, FieldProblem, group, likeTerm, overdueSql, Role, requireRole, Theme, unique } from '@opvolging/shared';
+import { Actor, addMonths, Clock, DeadlineUnit, DomainError, DomainEvents, FieldProblem, group, likeTerm, overdueSql, Role, requireRole, Theme, unique } from '@opvolging/shared';
 import {
   Investigation,
   InvestigationInspectorate,
@@ -14,6 +15,9 @@ import { INVESTIGATION_PUBLISHED, InvestigationPublished } from './investigation
 import { investigationStateMachine } from './investigation.state-machine';
 
 export interface DeadlinePolicyData {
+  unit?: DeadlineUnit;
+  /** Per deadline kind: reminder offsets and escalation days (absent kinds keep their defaults). */
+  reminders?: Array<{ kind: DeadlineKind } & Partial<KindPolicy>>;
   planDueDays?: number;
   assessmentDueDays?: number;
   revisionDueDays?: number;
@@ -58,13 +62,19 @@ const sorts: Record<InvestigationSort, Omit<SortSpec, 'direction'>> = {
   [InvestigationSort.TITLE]: { expression: 'lower(i.title)', type: 'text' },
 };
 
-/** SQL for "something in this investigation is late", shared by the filter and the overviews. */
-export const overdueInInvestigationSql = (i: string) => `(
-  EXISTS (SELECT 1 FROM improvement_plans od_p WHERE od_p.investigation_id = ${i}.id AND ${overdueSql.plan('od_p')})
+/**
+ * SQL for "something in this investigation is late", shared by the filter and the overviews.
+ * `ownOrganisationOnly`: count only the plans of :scopeOrgId (an organisation must not learn of others' lateness).
+ */
+export const overdueInInvestigationSql = (i: string, ownOrganisationOnly = false) => {
+  const own = ownOrganisationOnly ? ' AND od_p.organisation_id = :scopeOrgId' : '';
+  return `(
+  EXISTS (SELECT 1 FROM improvement_plans od_p WHERE od_p.investigation_id = ${i}.id${own} AND ${overdueSql.plan('od_p')})
   OR EXISTS (SELECT 1 FROM improvement_plans od_p JOIN measures od_m ON od_m.plan_id = od_p.id
-             WHERE od_p.investigation_id = ${i}.id AND ${overdueSql.measure('od_m')})
+             WHERE od_p.investigation_id = ${i}.id${own} AND ${overdueSql.measure('od_m')})
   OR EXISTS (SELECT 1 FROM improvement_plans od_p JOIN internal_audits od_a ON od_a.plan_id = od_p.id
-             WHERE od_p.investigation_id = ${i}.id AND ${overdueSql.audit('od_a')}))`;
+             WHERE od_p.investigation_id = ${i}.id${own} AND ${overdueSql.audit('od_a')}))`;
+};
 
 @Injectable()
 export class InvestigationsService {
@@ -99,7 +109,7 @@ export class InvestigationsService {
       }
       if (filter.search) qb.andWhere('i.title ILIKE :term', { term: likeTerm(filter.search) });
       if (filter.overdue !== undefined) {
-        qb.andWhere(`${filter.overdue ? '' : 'NOT '}${overdueInInvestigationSql('i')}`, { today: this.clock.today() });
+        qb.andWhere(`${filter.overdue ? '' : 'NOT '}${overdueInInvestigationSql('i', actor.role === Role.ORGANISATION_MEMBER)}`, { today: this.clock.today() });
       }
       return qb;
     }, 'i.id', { ...sorts[sort.field], direction: sort.direction }, page);
@@ -213,7 +223,7 @@ export class InvestigationsService {
       const published = await updateVersioned(em, Investigation, 'Investigation', data.id, data.expectedVersion, {
         status,
         publicationDate: data.publicationDate,
-        trajectoryEndDate: dates.addMonths(data.publicationDate, current.trajectoryMonths),
+        trajectoryEndDate: addMonths(data.publicationDate, current.trajectoryMonths, current.deadlineUnit),
       });
       const addressees: Array<{ organisation_id: string }> = await em.query(
         `SELECT DISTINCT a.organisation_id FROM improvement_point_addressees a JOIN improvement_points pt ON pt.id = a.point_id WHERE pt.investigation_id = $1`,
@@ -302,6 +312,8 @@ function policyColumns(policy: DeadlinePolicyData | undefined, current?: Investi
     revisionDueDays: policy?.revisionDueDays ?? current?.revisionDueDays ?? 28,
     auditDueMonths: policy?.auditDueMonths ?? current?.auditDueMonths ?? 6,
     trajectoryMonths: policy?.trajectoryMonths ?? current?.trajectoryMonths ?? 12,
+    deadlineUnit: policy?.unit ?? current?.deadlineUnit ?? DeadlineUnit.CALENDAR_DAYS,
+    reminderPolicy: { ...(current?.reminderPolicy ?? {}), ...(policy?.reminders ? validatePolicyOverrides(policy.reminders) : {}) },
   };
 }
 

@@ -127,10 +127,10 @@ export class ReportContentService {
         qb.andWhere(
           `${filter.overdue ? '' : 'NOT '}(
             EXISTS (SELECT 1 FROM measure_points od_mp JOIN measures od_m ON od_m.id = od_mp.measure_id
-                    WHERE od_mp.point_id = pt.id AND ${overdueSql.measure('od_m')})
+                    WHERE od_mp.point_id = pt.id AND ${overdueSql.measure('od_m')}${actor.role === Role.ORGANISATION_MEMBER ? ' AND EXISTS (SELECT 1 FROM improvement_plans od_own WHERE od_own.id = od_m.plan_id AND od_own.organisation_id = :scopeOrgId)' : ''})
             OR EXISTS (SELECT 1 FROM improvement_point_addressees od_a JOIN improvement_plans od_p
                          ON od_p.organisation_id = od_a.organisation_id AND od_p.investigation_id = pt.investigation_id
-                       WHERE od_a.point_id = pt.id AND ${overdueSql.plan('od_p')}))`,
+                       WHERE od_a.point_id = pt.id AND ${overdueSql.plan('od_p')}${actor.role === Role.ORGANISATION_MEMBER ? ' AND od_p.organisation_id = :scopeOrgId' : ''}))`,
           { today: this.clock.today() },
         );
       }

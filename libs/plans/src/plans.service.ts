@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { Database, Page, PageArgs, paginate, SortSpec, Tx, updateVersioned } from '@opvolging/database';
 import { planScope, viaPlan } from '@opvolging/identity';
 import { INVESTIGATION_PUBLISHED, InvestigationPublished, ReportContentService } from '@opvolging/investigations';
-import { Actor, Clock, dates, DomainError, DomainEvent, DomainEvents, group, overdueSql, Role, requireRole } from '@opvolging/shared';
+import { Actor, addDays, Clock, dates, DomainError, DomainEvent, DomainEvents, group, overdueSql, Role, requireRole } from '@opvolging/shared';
 import { lockPlan } from './plan-lock';
 import {
   AssessmentOutcome,
@@ -80,7 +80,7 @@ export class PlansService implements OnModuleInit {
   /** One plan per addressed organisation, due a policy-defined number of days after publication. */
   private async createPlans(tx: Tx, event: DomainEvent<string, InvestigationPublished>): Promise<void> {
     const { investigation, addresseeIds } = event.payload;
-    const dueDate = dates.addDays(investigation.publicationDate!, investigation.planDueDays);
+    const dueDate = addDays(investigation.publicationDate!, investigation.planDueDays, investigation.deadlineUnit);
     await tx.em
       .createQueryBuilder()
       .insert()
@@ -254,7 +254,7 @@ export class PlansService implements OnModuleInit {
         status,
         submittedVersions: number,
         submittedAt: now,
-        assessmentDueDate: dates.addDays(dates.dateOf(now), investigation.assessmentDueDays),
+        assessmentDueDate: addDays(dates.dateOf(now), investigation.assessmentDueDays, investigation.deadlineUnit),
       });
     });
   }
@@ -294,7 +294,7 @@ export class PlansService implements OnModuleInit {
         ...(accepted
           ? { acceptedAt: now }
           : // The revised plan gets a new due date; the original one stays visible beside it.
-            { dueDate: dates.addDays(dates.dateOf(now), investigation.revisionDueDays) }),
+            { dueDate: addDays(dates.dateOf(now), investigation.revisionDueDays, investigation.deadlineUnit) }),
       });
       if (accepted) {
         const payload: PlanAccepted = { plan: updated, investigation };

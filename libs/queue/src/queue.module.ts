@@ -4,8 +4,10 @@ import { AppConfig } from '@opvolging/config';
 import { redisOptions } from './redis';
 
 export const QUEUES = {
-  /** Deadline sweeps, reminders and notifications (see the reminders work). */
+  /** Periodic work: the deadline sweep. */
   maintenance: 'maintenance',
+  /** Mail: single notifications and daily digests. */
+  notifications: 'notifications',
 } as const;
 
 /** BullMQ on Redis, shared by the API (producers) and the worker (consumers). */
@@ -16,7 +18,7 @@ export const QUEUES = {
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ connection: redisOptions(config.REDIS_URL, 'worker'), prefix: config.QUEUE_PREFIX }),
     }),
-    BullModule.registerQueue({ name: QUEUES.maintenance }),
+    BullModule.registerQueue({ name: QUEUES.maintenance }, { name: QUEUES.notifications }),
   ],
   exports: [BullModule],
 })

@@ -9,3 +9,4 @@ export * from './shared.module';
 export * from './guards';
 export * from './collections';
 export * from './overdue';
+export * from './working-days';

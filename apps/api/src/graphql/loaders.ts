@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AuditsService, InternalAudit, InternalAuditJudgement, InternalAuditResult, Verification, VerificationGrade, VerificationsService } from '@opvolging/audits';
+import { DeadlinesService, DueDateChange } from '@opvolging/deadlines';
 import { User, UsersService } from '@opvolging/identity';
 import { Finding, ImprovementPoint, Investigation, InvestigationsService, ReportContentService } from '@opvolging/investigations';
 import { Organisation, OrganisationsService } from '@opvolging/organisations';
@@ -51,6 +52,7 @@ export class Loaders {
   readonly auditJudgements: DataLoader<string, InternalAuditJudgement[]>;
   readonly verificationByPlan: DataLoader<string, Verification | null>;
   readonly verificationGrades: DataLoader<string, VerificationGrade[]>;
+  readonly dueDateChanges: DataLoader<string, DueDateChange[]>;
 
   constructor(actor: Actor, s: LoaderServices) {
     this.organisation = byId((ids) => s.organisations.byIds(actor, ids));
@@ -84,6 +86,7 @@ export class Loaders {
     this.auditJudgements = loader((ids) => s.audits.judgementsByAudit(actor, ids), []);
     this.verificationByPlan = loader((ids) => s.verifications.byPlan(actor, ids), null);
     this.verificationGrades = loader((ids) => s.verifications.gradesByVerification(actor, ids), []);
+    this.dueDateChanges = loader((ids) => s.deadlines.changesBySubject(actor, ids), []);
   }
 }
 
@@ -98,6 +101,7 @@ export class LoaderServices {
     readonly measures: MeasuresService,
     readonly audits: AuditsService,
     readonly verifications: VerificationsService,
+    readonly deadlines: DeadlinesService,
   ) {}
 }
 

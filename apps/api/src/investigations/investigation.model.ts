@@ -3,7 +3,8 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nest
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { InvestigationSort, InvestigationStatus } from '@opvolging/investigations';
-import { Theme } from '@opvolging/shared';
+import { DeadlineUnit, Theme } from '@opvolging/shared';
+import { ReminderPolicyInput, ReminderPolicyType } from '../deadlines/deadline.model';
 import { VersionedRefInput } from '../graphql/common.input';
 import { SortDirection } from '../graphql/enums';
 import { Connection } from '../graphql/pagination.model';
@@ -16,6 +17,8 @@ export class DeadlinePolicy {
   @Field(() => Int, { description: 'Revised plan due this many days after a revision request (default 28).' }) revisionDueDays: number;
   @Field(() => Int, { description: 'Internal audit due this many months after acceptance (default 6).' }) auditDueMonths: number;
   @Field(() => Int, { description: 'Trajectory ends this many months after publication (default 12).' }) trajectoryMonths: number;
+  @Field(() => DeadlineUnit, { description: 'Whether the day counts are calendar days or Dutch working days.' }) deadlineUnit: DeadlineUnit;
+  @Field(() => [ReminderPolicyType], { description: 'Reminders and escalation per deadline kind (defaults where not set).' }) reminders: ReminderPolicyType[];
 }
 
 @ObjectType('Investigation', { description: 'An inquiry after a calamity, named by place and year; never personal data.' })
@@ -65,6 +68,9 @@ export class ImprovementPointConnection extends Connection(ImprovementPointType,
 
 @InputType()
 export class DeadlinePolicyInput {
+  @Field(() => DeadlineUnit, { nullable: true }) @IsOptional() @IsEnum(DeadlineUnit) unit?: DeadlineUnit;
+  @Field(() => [ReminderPolicyInput], { nullable: true, description: 'Overrides per deadline kind.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => ReminderPolicyInput) reminders?: ReminderPolicyInput[];
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(365) planDueDays?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(365) assessmentDueDays?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(365) revisionDueDays?: number;

@@ -1,5 +1,6 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Investigation, InvestigationSort, InvestigationsService, ReportContentService } from '@opvolging/investigations';
+import { DeadlineKind, resolvePolicy } from '@opvolging/deadlines';
 import { Actor, Clock, dates, overdue } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
@@ -125,7 +126,8 @@ export class InvestigationsResolver {
 
   @ResolveField(() => DeadlinePolicy)
   deadlinePolicy(@Parent() i: Investigation): DeadlinePolicy {
-    return i;
+    const reminders = resolvePolicy(i.reminderPolicy);
+    return { ...i, reminders: Object.values(DeadlineKind).map((kind) => ({ kind, ...reminders[kind] })) };
   }
 
   @ResolveField(() => Boolean, { description: 'The trajectory end has passed and the investigation is not closed.' })

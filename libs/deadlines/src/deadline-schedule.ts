@@ -1,0 +1,36 @@
+import { addDays, dates, DeadlineUnit } from '@opvolging/shared';
+import { DeadlineKind, KindPolicy, overdueStep } from './reminder-policy';
+
+export type Audience = 'RESPONSIBLE' | 'ORGANISATION' | 'INSPECTORS';
+
+export interface DueNotice {
+  /** R<n>: reminder n days before; O<n>: overdue notice n days late. Part of the once-only key. */
+  step: string;
+  type: 'REMINDER' | 'OVERDUE';
+  /** Days until the due date (reminders) or days late (overdue notices), in calendar days. */
+  days: number;
+  audiences: Audience[];
+}
+
+/**
+ * Which notice, if any, a deadline is due for today: the latest reminder whose date has come, or
+ * the latest overdue back-off step. Older steps missed (e.g. the worker was down) are not sent
+ * as well: one notice per step, never a burst.
+ */
+export function noticeDue(kind: DeadlineKind, dueDate: string, today: string, unit: DeadlineUnit, policy: KindPolicy): DueNotice | null {
+  const daysLeft = dates.daysBetween(today, dueDate);
+  if (daysLeft >= 0) {
+    if (daysLeft === 0 && !policy.remindDaysBefore.length) return null;
+    // Smallest offset whose reminder date has come: 3 beats 14 once both dates have passed.
+    const due = [...policy.remindDaysBefore].sort((a, b) => a - b).find((n) => addDays(dueDate, -n, unit) <= today);
+    if (due === undefined) return null;
+    return { step: `R${due}`, type: 'REMINDER', days: daysLeft, audiences: ['RESPONSIBLE'] };
+  }
+  const late = -daysLeft;
+  const step = overdueStep(late)!;
+  const audiences: Audience[] = ['RESPONSIBLE'];
+  const organisationOwned = kind !== DeadlineKind.ASSESSMENT_DUE && kind !== DeadlineKind.TRAJECTORY_END;
+  if (organisationOwned && late >= policy.organisationAfterDays) audiences.push('ORGANISATION');
+  if (organisationOwned && late >= policy.inspectorAfterDays) audiences.push('INSPECTORS');
+  return { step: `O${step}`, type: 'OVERDUE', days: late, audiences };
+}

@@ -1,0 +1,76 @@
+import { DomainError, FieldProblem } from '@opvolging/shared';
+
+export enum DeadlineKind {
+  PLAN_DUE = 'PLAN_DUE',
+  ASSESSMENT_DUE = 'ASSESSMENT_DUE',
+  MEASURE_DUE = 'MEASURE_DUE',
+  AUDIT_DUE = 'AUDIT_DUE',
+  TRAJECTORY_END = 'TRAJECTORY_END',
+}
+
+/** Deadlines that the organisation answers for (and may ask to extend). */
+export const ORGANISATION_KINDS = [DeadlineKind.PLAN_DUE, DeadlineKind.MEASURE_DUE, DeadlineKind.AUDIT_DUE] as const;
+
+export interface KindPolicy {
+  /** Reminders this many days (in the investigation's unit) before the due date. */
+  remindDaysBefore: number[];
+  /** Overdue notices also go to the organisation's other members from this many days late. */
+  organisationAfterDays: number;
+  /** Overdue notices also go to the case's inspectors from this many days late (escalation). */
+  inspectorAfterDays: number;
+}
+
+/** The defaults of the inspectorates' practice (shared/domain.md), per deadline kind. */
+export const DEFAULT_REMINDER_POLICY: Record<DeadlineKind, KindPolicy> = {
+  [DeadlineKind.PLAN_DUE]: { remindDaysBefore: [14, 3], organisationAfterDays: 0, inspectorAfterDays: 28 },
+  [DeadlineKind.ASSESSMENT_DUE]: { remindDaysBefore: [7], organisationAfterDays: 0, inspectorAfterDays: 0 },
+  [DeadlineKind.MEASURE_DUE]: { remindDaysBefore: [14], organisationAfterDays: 1, inspectorAfterDays: 30 },
+  [DeadlineKind.AUDIT_DUE]: { remindDaysBefore: [30, 7], organisationAfterDays: 0, inspectorAfterDays: 1 },
+  [DeadlineKind.TRAJECTORY_END]: { remindDaysBefore: [30], organisationAfterDays: 0, inspectorAfterDays: 0 },
+};
+
+/**
+ * Overdue notices back off: 1, 3, 7, 14 and 28 days late, then every 28 days, never daily.
+ * Returns the back-off day that applies `daysLate` days after the due date.
+ */
+export function overdueStep(daysLate: number): number | null {
+  if (daysLate < 1) return null;
+  const schedule = [1, 3, 7, 14, 28];
+  if (daysLate < 28) return [...schedule].reverse().find((d) => d <= daysLate)!;
+  return Math.floor(daysLate / 28) * 28;
+}
+
+export const MAX_REMINDER_DAYS = 60;
+
+/** The investigation's stored overrides over the defaults, validated. */
+export function resolvePolicy(stored: Record<string, unknown> | null | undefined): Record<DeadlineKind, KindPolicy> {
+  const result = { ...DEFAULT_REMINDER_POLICY };
+  for (const kind of Object.values(DeadlineKind)) {
+    const override = stored?.[kind] as Partial<KindPolicy> | undefined;
+    if (override) result[kind] = { ...DEFAULT_REMINDER_POLICY[kind], ...override };
+  }
+  return result;
+}
+
+export function validatePolicyOverrides(overrides: Array<{ kind: DeadlineKind } & Partial<KindPolicy>>, path = 'input.policy.reminders'): Record<string, KindPolicy> {
+  const problems: FieldProblem[] = [];
+  const result: Record<string, KindPolicy> = {};
+  overrides.forEach((o, index) => {
+    const days = o.remindDaysBefore ?? DEFAULT_REMINDER_POLICY[o.kind].remindDaysBefore;
+    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > MAX_REMINDER_DAYS)) {
+      problems.push({ path: `${path}.${index}.remindDaysBefore`, message: `each between 1 and ${MAX_REMINDER_DAYS}` });
+    }
+    for (const field of ['organisationAfterDays', 'inspectorAfterDays'] as const) {
+      const value = o[field];
+      if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 365)) problems.push({ path: `${path}.${index}.${field}`, message: 'between 0 and 365' });
+    }
+    if (result[o.kind]) problems.push({ path: `${path}.${index}.kind`, message: `${o.kind} appears twice` });
+    result[o.kind] = {
+      remindDaysBefore: [...new Set(days)].sort((a, b) => b - a),
+      organisationAfterDays: o.organisationAfterDays ?? DEFAULT_REMINDER_POLICY[o.kind].organisationAfterDays,
+      inspectorAfterDays: o.inspectorAfterDays ?? DEFAULT_REMINDER_POLICY[o.kind].inspectorAfterDays,
+    };
+  });
+  if (problems.length) throw DomainError.badInput('The reminder policy is not valid.', problems);
+  return result;
+}
