@@ -21,34 +21,55 @@ export interface GraphQLResponse<T = any> {
 export class TestApp {
   readonly clock = new ManualClock(new Date('2026-03-02T09:00:00+01:00'));
   app!: INestApplication;
+  /** The queue worker, when a test started it: same database, Redis prefix and clock. */
+  worker?: INestApplication;
+  config!: AppConfig;
   private database!: { name: string; url: string };
 
-  static async start(): Promise<TestApp> {
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
     const t = new TestApp();
-    await t.init();
+    await t.init(env);
     return t;
   }
 
-  private async init() {
+  private async init(env: Record<string, string>) {
     this.database = await createTestDatabase();
-    const config = loadConfig({
+    this.config = loadConfig({
       ...process.env,
       NODE_ENV: 'test',
       DATABASE_URL: this.database.url,
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       DEMO_DATA: 'false',
+      ...env,
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    this.app = await this.create(AppModule);
+  }
+
+  private async create(module: unknown): Promise<INestApplication> {
+    const moduleRef = await Test.createTestingModule({ imports: [module as never] })
       .overrideProvider(AppConfig)
-      .useValue(config)
+      .useValue(this.config)
       .overrideProvider(Clock)
       .useValue(this.clock)
       .compile();
-    this.app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
-    await this.app.init();
+    const app = moduleRef.createNestApplication({ logger: ['error'] });
+    await app.init();
+    return app;
+  }
+
+  async startWorker(): Promise<INestApplication> {
+    const { WorkerModule } = await import('../../apps/worker/src/worker.module');
+    this.worker = await this.create(WorkerModule);
+    return this.worker;
   }
 
   async stop() {
+    if (this.worker) {
+      const { getQueueToken } = await import('@nestjs/bullmq');
+      const { QUEUES } = await import('@opvolging/queue');
+      for (const name of Object.values(QUEUES)) await this.worker.get(getQueueToken(name)).obliterate({ force: true });
+      await this.worker.close();
+    }
     await this.app?.close();
     if (this.database) await dropTestDatabase(this.database.name);
   }

@@ -1,7 +1,11 @@
+import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { entities } from './entities';
+
+// Calendar dates stay 'YYYY-MM-DD' strings in every query, raw or not: a due date has no time or zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /** One definition of how every process (API, worker, launcher, tests) reaches PostgreSQL. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -14,7 +18,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    // Off: failed-query logs carry parameters (addresses, free text); formatError logs unexpected errors.
+    logging: false,
     extra: { max: 10, application_name: 'opvolging' },
     ...overrides,
   } as DataSourceOptions;

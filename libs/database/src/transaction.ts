@@ -41,3 +41,11 @@ export class Database {
     return result;
   }
 }
+
+/**
+ * Rows of `UPDATE/DELETE ... RETURNING` through EntityManager.query: TypeORM's PostgreSQL driver
+ * answers those with `[rows, affectedCount]`, but INSERT and SELECT with the rows alone.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
+}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@opvolging/config';
-import { Database } from '@opvolging/database';
+import { Database, returnedRows } from '@opvolging/database';
 import { Locale, digestSubject, mailFooter, render } from './messages';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
@@ -21,13 +21,13 @@ export class MailJobs {
   ) {}
 
   async sendNotification(notificationId: string): Promise<'sent' | 'skipped'> {
-    const claimed: Array<Notification & { email: string; locale: Locale; active: boolean }> = await this.db.transaction(null, ({ em }) =>
-      em.query(
+    const claimed = await this.db.transaction(null, async ({ em }) =>
+      returnedRows<Notification & { email: string; locale: Locale; active: boolean }>(await em.query(
         `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = now(), email_attempts = email_attempts + 1
            FROM users u WHERE n.id = $1 AND n.email_status = 'PENDING' AND u.id = n.user_id
          RETURNING n.id, n.params, u.email, u.locale, u.active`,
         [notificationId],
-      ),
+      )),
     );
     const row = claimed[0];
     if (!row) return 'skipped'; // already sent, or being sent by another worker

@@ -3,6 +3,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nest
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { Role } from '@opvolging/shared';
 import { Connection } from '../graphql/pagination.model';
+import { NotificationMode } from '../notifications/notification.model';
 import '../graphql/enums';
 
 @ObjectType('User')
@@ -14,6 +15,7 @@ export class UserType {
   organisationId: string | null;
   @Field({ description: 'Language for mails and notifications: nl (default) or en.' }) locale: string;
   @Field() active: boolean;
+  @Field(() => NotificationMode) notificationMode: NotificationMode;
   @Field(() => Int) version: number;
 }
 
