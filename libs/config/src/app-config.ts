@@ -67,6 +67,20 @@ export class AppConfig {
   @Max(3600)
   SWEEP_INTERVAL_SECONDS = 300;
 
+  /** A mail claimed this long ago by a worker that then vanished is sent again (at-least-once for mail). */
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_RECOVERY_SECONDS must be a whole number' })
+  @Min(1)
+  @Max(86400)
+  MAIL_RECOVERY_SECONDS = 600;
+
+  /** Mail still waiting this long after its notification is queued again (Redis lost the job). */
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_REQUEUE_SECONDS must be a whole number' })
+  @Min(1)
+  @Max(86400)
+  MAIL_REQUEUE_SECONDS = 60;
+
   /** From this hour (Europe/Amsterdam) the daily digests go out. */
   @Transform(toInt)
   @IsInt({ message: 'DIGEST_HOUR must be a whole number' })

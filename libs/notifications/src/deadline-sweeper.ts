@@ -150,8 +150,14 @@ export class DeadlineSweeper {
   /** Mail whose job Redis lost (flushed, or a worker died mid-send) is queued again from the database. */
   private async requeueLostMail(): Promise<number> {
     const ids: string[] = await this.db.transaction(null, async ({ em }) => {
-      await em.query(`UPDATE notifications SET email_status = 'PENDING', email_claimed_at = NULL WHERE email_status = 'SENDING' AND email_claimed_at < now() - interval '10 minutes'`);
-      const rows = await em.query(`SELECT id FROM notifications WHERE email_status = 'PENDING' AND created_at < now() - interval '1 minute' ORDER BY created_at LIMIT 5000`);
+      await em.query(
+        `UPDATE notifications SET email_status = 'PENDING', email_claimed_at = NULL WHERE email_status = 'SENDING' AND email_claimed_at < now() - make_interval(secs => $1)`,
+        [this.config.MAIL_RECOVERY_SECONDS],
+      );
+      const rows = await em.query(
+        `SELECT id FROM notifications WHERE email_status = 'PENDING' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 5000`,
+        [this.config.MAIL_REQUEUE_SECONDS],
+      );
       return rows.map((r: { id: string }) => r.id);
     });
     await this.queue.mails(ids);
