@@ -8,9 +8,11 @@ export default async function globalSetup(): Promise<void> {
   register({ baseUrl: `${__dirname}/../..`, paths: compilerOptions.paths });
   const { runMigrations } = require('../../libs/database/src/migrate') as typeof import('../../libs/database/src/migrate');
   await withAdminClient(async (c) => {
-    // Leftovers of an interrupted earlier run.
-    const stale = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'opvolging_test_%'`);
-    for (const row of stale.rows) await c.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    // Leftovers of interrupted earlier runs: test databases nobody is connected to.
+    const stale = await c.query(
+      `SELECT datname FROM pg_database d WHERE datname LIKE 'opvolging_test_%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+    );
+    for (const row of stale.rows) await c.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
     await c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   });
   await runMigrations(databaseUrl(TEMPLATE_DATABASE));
