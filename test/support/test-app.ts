@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'crypto';
 import request from 'supertest';
+import { mountQueueDashboard } from '../../apps/api/src/admin/queue-dashboard';
 import { AppModule } from '../../apps/api/src/app.module';
 import { AppConfig, loadConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
@@ -53,6 +54,7 @@ export class TestApp {
       .useValue(this.clock)
       .compile();
     const app = moduleRef.createNestApplication({ logger: ['error'] });
+    if (module === AppModule) mountQueueDashboard(app); // as main.ts does, before init
     await app.init();
     return app;
   }

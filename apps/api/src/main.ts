@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@opvolging/config';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 
 async function bootstrap() {
@@ -9,6 +10,7 @@ async function bootstrap() {
   const config = loadConfig();
   const app = await NestFactory.create(AppModule, { logger: levels(config.LOG_LEVEL) });
   app.enableShutdownHooks();
+  mountQueueDashboard(app);
   await app.listen(config.PORT);
   new Logger('Api').log(`GraphQL API on http://localhost:${config.PORT}/graphql`);
 }
