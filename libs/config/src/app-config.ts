@@ -18,6 +18,13 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /**
+   * The database role every transaction runs as (SET LOCAL ROLE), so row-level security and the
+   * append-only history apply even when DATABASE_URL names a superuser. Empty: stay the login role.
+   */
+  @Matches(/^([a-z_][a-z0-9_]{0,62})?$/, { message: 'DB_APP_ROLE must be a PostgreSQL role name (or empty)' })
+  DB_APP_ROLE = 'opvolging_app';
+
   /** Prefix for all BullMQ keys, so several installations (or test runs) can share one Redis. */
   @Matches(/^[a-z0-9:_-]{1,40}$/i, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" (at most 40)' })
   QUEUE_PREFIX = 'opvolging';
@@ -109,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
+    if (value !== undefined && (value !== '' || key === 'DB_APP_ROLE')) raw[key] = value;
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const problems = validateSync(config, { whitelist: false }).flatMap((e) =>

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@opvolging/config';
 import { Actor } from '@opvolging/shared';
 
 /** A unit of work: one database transaction plus work to do only once it has committed. */
@@ -19,14 +20,23 @@ export interface Tx {
 export class Database {
   private readonly logger = new Logger(Database.name);
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
-  async transaction<T>(actor: Actor | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * One transaction as `actor` (null: the system itself, e.g. the worker). `onBehalfOf` names the
+   * process acting without a user (e.g. 'deadline-sweep'), and lands in the history.
+   */
+  async transaction<T>(actor: Actor | null, work: (tx: Tx) => Promise<T>, options: { onBehalfOf?: string } = {}): Promise<T> {
     const after: Array<() => Promise<unknown> | unknown> = [];
     const result = await this.dataSource.transaction(async (em) => {
+      // Transaction-local (is_local = true): a pooled connection carries nothing to its next user.
       await em.query(
-        `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true), set_config('app.organisation_id', $3, true)`,
-        [actor?.userId ?? '', actor?.role ?? 'SYSTEM', actor?.organisationId ?? ''],
+        `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true), set_config('app.organisation_id', $3, true),
+                set_config('app.on_behalf_of', $4, true)${this.config.DB_APP_ROLE ? `, set_config('role', $5, true)` : ''}`,
+        [actor?.userId ?? '', actor?.role ?? 'SYSTEM', actor?.organisationId ?? '', options.onBehalfOf ?? (actor ? '' : 'system'), ...(this.config.DB_APP_ROLE ? [this.config.DB_APP_ROLE] : [])],
       );
       return work({ em, actor, afterCommit: (task) => after.push(task) });
     });
