@@ -7,6 +7,7 @@ import { join } from 'path';
 import { AuditsModule } from '@opvolging/audits';
 import { AppConfig, ConfigModule } from '@opvolging/config';
 import { DeadlinesModule } from '@opvolging/deadlines';
+import { HistoryModule } from '@opvolging/history';
 import { NotificationsModule } from '@opvolging/notifications';
 import { DatabaseModule } from '@opvolging/database';
 import { HealthModule } from '@opvolging/health';
@@ -22,6 +23,7 @@ import { formatError } from './graphql/format-error';
 import { LoaderFactory, LoaderServices } from './graphql/loaders';
 import { RequestContext } from './graphql/request-context';
 import { LocalDateScalar } from './graphql/scalars';
+import { JsonScalar } from './history/history.model';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { RESOLVERS } from './resolvers';
 import { CalendarController } from './notifications/calendar.controller';
@@ -43,6 +45,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     AuditsModule,
     DeadlinesModule,
     NotificationsModule,
+    HistoryModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],
@@ -68,6 +71,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     LoaderServices,
     LoaderFactory,
     LocalDateScalar,
+    JsonScalar,
     ...RESOLVERS,
   ],
 })

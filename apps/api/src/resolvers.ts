@@ -1,5 +1,6 @@
 import { InternalAuditJudgementsResolver, InternalAuditResultsResolver, InternalAuditsResolver, VerificationGradesResolver, VerificationsResolver } from './audits/audits.resolver';
 import { DeadlinesResolver, DueDateChangesResolver, ExtensionsResolver } from './deadlines/deadlines.resolver';
+import { HistoryResolver } from './history/history.resolver';
 import { IdentityResolver } from './identity/identity.resolver';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { FindingsResolver, ImprovementPointsResolver } from './investigations/improvement-points.resolver';
@@ -29,4 +30,5 @@ export const RESOLVERS = [
   DueDateChangesResolver,
   ExtensionsResolver,
   NotificationsResolver,
+  HistoryResolver,
 ];

@@ -20,6 +20,7 @@ import {
 } from '../../audits/src/audit.entity';
 import { DueDateChange, ExtensionDecision, ExtensionRequest, OpenDeadline } from '../../deadlines/src/deadline.entity';
 import { Digest, Notification, DeadlineNotice } from '../../notifications/src/notification.entity';
+import { HistoryEntry } from '../../history/src/history.entity';
 
 export const entities = [
   Organisation,
@@ -47,4 +48,5 @@ export const entities = [
   DeadlineNotice,
   Notification,
   Digest,
+  HistoryEntry,
 ];

@@ -12,6 +12,9 @@ interface TokenClaims {
   tv: number;
 }
 
+/** Failed sign-ins in a row before the account locks (OWASP: lock-out with back-off). */
+export const LOCKOUT_AFTER = 5;
+
 export interface SignInResult {
   accessToken: string;
   expiresAt: Date;
@@ -28,26 +31,65 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * E-mail and password. After LOCKOUT_AFTER failures in a row the account is locked, first for a
+   * minute, doubling with every further failure up to an hour; while locked the password is not
+   * even checked. Every failure answers the same, so the answer tells nobody which accounts exist.
+   */
   async signIn(email: string, password: string): Promise<SignInResult> {
+    const refused = () => DomainError.unauthenticated('The e-mail address or password is incorrect, or the account is disabled or temporarily locked.');
     const user = await this.db.transaction(null, (tx) =>
       tx.em
         .getRepository(User)
         .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
+        .addSelect(['u.passwordHash', 'u.failedSignIns', 'u.lockedUntil'])
         .where('u.email = :email', { email: email.trim().toLowerCase() })
         .getOne(),
     );
+    const now = this.clock.now();
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      await this.hasher.verify(null, password); // same time as a real check
+      throw refused();
+    }
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active) {
-      // One message for every failure, so the answer does not tell which accounts exist.
-      throw DomainError.unauthenticated('The e-mail address or password is incorrect, or the account is disabled.');
+      if (user) await this.recordFailure(user.id, now);
+      throw refused();
     }
+    if (user.failedSignIns > 0 || user.lockedUntil) {
+      await this.db.transaction(null, ({ em }) => em.update(User, { id: user.id }, { failedSignIns: 0, lockedUntil: null }));
+    }
+    return this.issueToken(user);
+  }
+
+  /** Our own short-lived bearer token for an account that has proved who it is (password or OIDC). */
+  async issueToken(user: User): Promise<SignInResult> {
     delete (user as Partial<User>).passwordHash;
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     const expiresAtSeconds = nowSeconds + this.config.ACCESS_TOKEN_TTL_SECONDS;
     const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync({ ...claims, iat: nowSeconds, exp: expiresAtSeconds });
     return { accessToken, expiresAt: new Date(expiresAtSeconds * 1000), user };
+  }
+
+  /** Raises the token version: every token issued before stops working ("sign out everywhere"). */
+  async signOutEverywhere(actor: Actor): Promise<boolean> {
+    await this.db.transaction(actor, ({ em }) => em.increment(User, { id: actor.userId }, 'tokenVersion', 1));
+    return true;
+  }
+
+  private async recordFailure(userId: string, now: Date): Promise<void> {
+    await this.db.transaction(null, async ({ em }) => {
+      // Counted in one UPDATE, so parallel attempts cannot slip past the limit.
+      await em.query(
+        `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
+                locked_until = CASE WHEN failed_sign_ins + 1 >= $2
+                  THEN $3::timestamptz + make_interval(secs => least(3600, 60 * power(2, failed_sign_ins + 1 - $2)))
+                  ELSE locked_until END
+          WHERE id = $1`,
+        [userId, LOCKOUT_AFTER, now],
+      );
+    });
   }
 
   /** The acting user behind a bearer token: valid signature, not expired, not revoked, account active. */

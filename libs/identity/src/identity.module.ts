@@ -1,18 +1,21 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@opvolging/config';
+import { MailModule } from '@opvolging/mail';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordService } from './password.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
+    MailModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: [AuthService, UsersService, PasswordHasher],
-  exports: [AuthService, UsersService, PasswordHasher],
+  providers: [AuthService, UsersService, PasswordHasher, PasswordService],
+  exports: [AuthService, UsersService, PasswordHasher, PasswordService],
 })
 export class IdentityModule {}

@@ -2,5 +2,6 @@ export * from './access-scope';
 export * from './auth.service';
 export * from './identity.module';
 export * from './password-hasher';
+export * from './password.service';
 export * from './user.entity';
 export * from './users.service';

@@ -19,6 +19,9 @@ export class User {
   @Column({ type: 'text' }) notificationMode: 'IMMEDIATE' | 'DAILY_DIGEST';
   /** SHA-256 of the secret in the user's calendar feed URL; null when there is no feed. */
   @Column({ type: 'text', nullable: true, select: false }) calendarTokenHash: string | null;
+  /** Failed sign-ins in a row; reset by a successful one. */
+  @Column({ select: false }) failedSignIns: number;
+  @Column({ type: 'timestamptz', nullable: true, select: false }) lockedUntil: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column() version: number;

@@ -1,7 +1,6 @@
 export * from './calendar-feed.service';
 export * from './deadline-sweeper';
 export * from './mail-jobs';
-export * from './mailer';
 export * from './messages';
 export * from './notification-queue';
 export * from './notification.entity';

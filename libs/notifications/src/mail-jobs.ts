@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@opvolging/config';
 import { Database, returnedRows } from '@opvolging/database';
 import { Locale, digestSubject, mailFooter, render } from './messages';
-import { Mailer } from './mailer';
+import { Mailer } from '@opvolging/mail';
 import { Notification } from './notification.entity';
 
 /**

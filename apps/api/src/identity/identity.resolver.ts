@@ -1,24 +1,50 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthService, User, UsersService } from '@opvolging/identity';
+import { AuthService, PasswordService, User, UsersService } from '@opvolging/identity';
 import { Actor, DomainError } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { Public } from '../graphql/public.decorator';
 import { OrganisationType } from '../organisations/organisation.model';
-import { AuthPayload, CreateUserInput, SignInInput, UpdateUserInput, UserConnection, UserFilterInput, UserType } from './user.model';
+import { AuthPayload, ChangeMyPasswordInput, CreateUserInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput, UpdateUserInput, UserConnection, UserFilterInput, UserType } from './user.model';
 
 @Resolver(() => UserType)
 export class IdentityResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly usersService: UsersService,
+    private readonly passwords: PasswordService,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Sign in with e-mail and password; returns a short-lived bearer token.' })
   signIn(@Args('input') input: SignInInput) {
     return this.auth.signIn(input.email, input.password);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Mails a link to set a new password (valid 30 minutes). Answers true whether or not the address has an account.' })
+  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput) {
+    await this.passwords.requestReset(input.email);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Sets a new password with the secret from a reset link; ends all sessions.' })
+  async resetPassword(@Args('input') input: ResetPasswordInput) {
+    await this.passwords.reset(input.token, input.newPassword);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes your password; ends all your sessions, this one too.' })
+  async changeMyPassword(@CurrentActor() actor: Actor, @Args('input') input: ChangeMyPasswordInput) {
+    await this.passwords.change(actor, input.currentPassword, input.newPassword);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends every session of your account, on every device.' })
+  signOutEverywhere(@CurrentActor() actor: Actor) {
+    return this.auth.signOutEverywhere(actor);
   }
 
   @Query(() => UserType, { description: 'The signed-in user.' })

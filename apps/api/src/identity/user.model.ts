@@ -62,3 +62,20 @@ export class UpdateUserInput {
   @Field({ nullable: true }) @IsOptional() @IsIn(['nl', 'en']) locale?: 'nl' | 'en';
   @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field() @IsString() @MaxLength(320) email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The secret from the reset link.' }) @IsString() @MaxLength(200) token: string;
+  @Field() @IsString() @MaxLength(1024) newPassword: string;
+}
+
+@InputType()
+export class ChangeMyPasswordInput {
+  @Field() @IsString() @MaxLength(1024) currentPassword: string;
+  @Field() @IsString() @MaxLength(1024) newPassword: string;
+}

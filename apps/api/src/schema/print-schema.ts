@@ -6,6 +6,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { SCHEMA_FILE } from '../app.module';
 import { RESOLVERS } from '../resolvers';
 import { LocalDateScalar } from '../graphql/scalars';
+import { JsonScalar } from '../history/history.model';
 
 export const SCHEMA_HEADER = '# Generated from code by `npm run schema`; do not edit. Checked by test/schema.spec.ts.\n\n';
 
@@ -14,7 +15,7 @@ export async function generateSchemaSdl(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
   try {
-    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS, [LocalDateScalar]);
+    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS, [LocalDateScalar, JsonScalar]);
     return SCHEMA_HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
   } finally {
     await app.close();

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuditsModule } from '@opvolging/audits';
+import { InvestigationsModule } from '@opvolging/investigations';
+import { PlansModule } from '@opvolging/plans';
+import { HistoryService } from './history.service';
+
+@Module({ imports: [InvestigationsModule, PlansModule, AuditsModule], providers: [HistoryService], exports: [HistoryService] })
+export class HistoryModule {}

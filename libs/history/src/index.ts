@@ -1,0 +1,3 @@
+export * from './history.entity';
+export * from './history.module';
+export * from './history.service';
