@@ -184,4 +184,17 @@ describe('deadlines that move with the work', () => {
     await smtp.waitUntil((m) => m.to === 'inspecteur@igj.test' && m.subject.includes('Veilig Thuis Zuid-Limburg (Casus Heerlen 2015), 28 dagen'));
     expect(smtp.mails.length).toBeGreaterThan(count);
   });
+
+  it('deletes read notifications after the retention period, and keeps unread ones', async () => {
+    const { RetentionService } = await import('@opvolging/notifications');
+    const count = async (token: string) => (await t.ok(token, `{ myNotifications(first: 100) { totalCount } }`)).myNotifications.totalCount as number;
+    await t.ok(w.buurtteamMember.token, `mutation { markNotificationsRead }`);
+    const buurtteamBefore = await count(w.buurtteamMember.token);
+    const inspectorBefore = await count(w.inspector.token);
+    expect(buurtteamBefore).toBeGreaterThan(0);
+    await t.travel('2028-01-05T09:00:00'); // created_at is database time (the real day); a year and more later
+    expect(await t.worker!.get(RetentionService).run()).toMatchObject({ notifications: buurtteamBefore });
+    expect(await count(w.buurtteamMember.token)).toBe(0);
+    expect(await count(w.inspector.token)).toBe(inspectorBefore); // unread: kept
+  });
 });

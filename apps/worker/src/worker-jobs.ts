@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@opvolging/config';
-import { DeadlineSweeper, JOBS, MailJobs } from '@opvolging/notifications';
+import { DeadlineSweeper, JOBS, MailJobs, RetentionService } from '@opvolging/notifications';
 import { JobHandlers, QUEUES } from '@opvolging/queue';
 
 /**
@@ -19,6 +19,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     private readonly handlers: JobHandlers,
     private readonly sweeper: DeadlineSweeper,
     private readonly mail: MailJobs,
+    private readonly retention: RetentionService,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
   ) {}
@@ -27,6 +28,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     this.handlers.register(JOBS.sweep, () => this.sweeper.sweep());
     this.handlers.register(JOBS.mail, (job) => this.mail.sendNotification(job.data.notificationId));
     this.handlers.register(JOBS.digest, (job) => this.mail.sendDigest(job.data.userId, job.data.digestDate));
+    this.handlers.register(JOBS.retention, () => this.retention.run());
     const missing = Object.values(JOBS).filter((name) => !this.handlers.names().includes(name));
     if (missing.length) throw new Error(`No handler for jobs: ${missing.join(', ')}`);
   }
@@ -41,7 +43,9 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     clearInterval(this.timer);
   }
 
-  private schedule() {
-    return this.maintenance.upsertJobScheduler(JOBS.sweep, { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: JOBS.sweep, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  private async schedule() {
+    const opts = { removeOnComplete: 100, removeOnFail: 100 };
+    await this.maintenance.upsertJobScheduler(JOBS.sweep, { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: JOBS.sweep, opts });
+    await this.maintenance.upsertJobScheduler(JOBS.retention, { every: 6 * 3600 * 1000 }, { name: JOBS.retention, opts });
   }
 }

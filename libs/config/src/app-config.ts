@@ -88,6 +88,20 @@ export class AppConfig {
   @Max(86400)
   MAIL_REQUEUE_SECONDS = 60;
 
+  /** Read notifications are deleted this many days after they were created (unread ones are kept). */
+  @Transform(toInt)
+  @IsInt({ message: 'RETENTION_NOTIFICATIONS_DAYS must be a whole number' })
+  @Min(7)
+  @Max(3650)
+  RETENTION_NOTIFICATIONS_DAYS = 365;
+
+  /** Used or expired password-reset links are deleted after this many days. */
+  @Transform(toInt)
+  @IsInt({ message: 'RETENTION_RESET_LINKS_DAYS must be a whole number' })
+  @Min(1)
+  @Max(365)
+  RETENTION_RESET_LINKS_DAYS = 7;
+
   /** From this hour (Europe/Amsterdam) the daily digests go out. */
   @Transform(toInt)
   @IsInt({ message: 'DIGEST_HOUR must be a whole number' })

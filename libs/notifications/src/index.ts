@@ -6,3 +6,4 @@ export * from './notification-queue';
 export * from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';
+export * from './retention.service';

@@ -7,6 +7,7 @@ export const JOBS = {
   sweep: 'deadline-sweep',
   mail: 'send-notification-mail',
   digest: 'send-digest',
+  retention: 'retention',
 } as const;
 
 /**
