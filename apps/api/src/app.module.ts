@@ -8,6 +8,7 @@ import { AuditsModule } from '@opvolging/audits';
 import { AppConfig, ConfigModule } from '@opvolging/config';
 import { DeadlinesModule } from '@opvolging/deadlines';
 import { HistoryModule } from '@opvolging/history';
+import { OverviewsModule } from '@opvolging/overviews';
 import { NotificationsModule } from '@opvolging/notifications';
 import { DatabaseModule } from '@opvolging/database';
 import { HealthModule } from '@opvolging/health';
@@ -46,6 +47,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     DeadlinesModule,
     NotificationsModule,
     HistoryModule,
+    OverviewsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],

@@ -6,6 +6,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { FindingsResolver, ImprovementPointsResolver } from './investigations/improvement-points.resolver';
 import { InvestigationsResolver } from './investigations/investigations.resolver';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
+import { MunicipalityOverviewResolver, OverviewChangeResolver, OverviewsResolver, PlanProgressResolver, ProgressTotalsResolver, ThemeOverviewResolver } from './overviews/overviews.resolver';
 import { MeasuresResolver } from './plans/measures.resolver';
 import { PlanAssessmentsResolver, PlansResolver, PlanVersionMeasuresResolver, PlanVersionsResolver } from './plans/plans.resolver';
 
@@ -31,4 +32,10 @@ export const RESOLVERS = [
   ExtensionsResolver,
   NotificationsResolver,
   HistoryResolver,
+  OverviewsResolver,
+  MunicipalityOverviewResolver,
+  PlanProgressResolver,
+  ProgressTotalsResolver,
+  ThemeOverviewResolver,
+  OverviewChangeResolver,
 ];

@@ -1,0 +1,3 @@
+export * from './overviews.module';
+export * from './overviews.service';
+export * from './progress';
