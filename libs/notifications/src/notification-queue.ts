@@ -13,6 +13,8 @@ export const JOBS = {
 /**
  * Enqueues mail work with deterministic job ids, so enqueueing the same mail twice (a second
  * sweep, a second worker) adds it once. Jobs hold ids only; the handler reloads the row.
+ * Finished jobs are removed at once: a kept job would make BullMQ ignore a later re-queue under
+ * the same id (found by the fault test), and PostgreSQL already records what was sent.
  */
 @Injectable()
 export class NotificationQueue {
@@ -24,7 +26,7 @@ export class NotificationQueue {
       notificationIds.map((id) => ({
         name: JOBS.mail,
         data: { notificationId: id },
-        opts: { jobId: `mail-${id}`, attempts: 8, backoff: { type: 'exponential', delay: 15_000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } },
+        opts: { jobId: `mail-${id}`, attempts: 8, backoff: { type: 'exponential', delay: 15_000 }, removeOnComplete: true, removeOnFail: true },
       })),
     );
   }
@@ -35,7 +37,7 @@ export class NotificationQueue {
       digests.map((d) => ({
         name: JOBS.digest,
         data: d,
-        opts: { jobId: `digest-${d.userId}-${d.digestDate}`, attempts: 8, backoff: { type: 'exponential', delay: 15_000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } },
+        opts: { jobId: `digest-${d.userId}-${d.digestDate}`, attempts: 8, backoff: { type: 'exponential', delay: 15_000 }, removeOnComplete: true, removeOnFail: true },
       })),
     );
   }
