@@ -8,12 +8,22 @@ export default async function globalSetup(): Promise<void> {
   register({ baseUrl: `${__dirname}/../..`, paths: compilerOptions.paths });
   const { runMigrations } = require('../../libs/database/src/migrate') as typeof import('../../libs/database/src/migrate');
   await withAdminClient(async (c) => {
-    // Leftovers of interrupted earlier runs: test databases nobody is connected to.
-    const stale = await c.query(
-      `SELECT datname FROM pg_database d WHERE datname LIKE 'opvolging_test_%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
-    );
-    for (const row of stale.rows) await c.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
+    // Leftovers of interrupted earlier runs: test databases whose creating process is gone.
+    const stale = await c.query(`SELECT datname FROM pg_database WHERE datname ~ '^opvolging_test_(template_)?[0-9]+'`);
+    for (const row of stale.rows as Array<{ datname: string }>) {
+      const pid = Number(/^opvolging_test_(?:template_)?(\d+)/.exec(row.datname)![1]);
+      if (!alive(pid)) await c.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`).catch(() => undefined);
+    }
     await c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   });
   await runMigrations(databaseUrl(TEMPLATE_DATABASE));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

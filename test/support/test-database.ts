@@ -24,7 +24,8 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
 
 /** `CREATE DATABASE x TEMPLATE t`: a fresh, migrated database in milliseconds. */
 export async function createTestDatabase(): Promise<{ name: string; url: string }> {
-  const name = `opvolging_test_${randomBytes(6).toString('hex')}`;
+  // The creating process id is part of the name, so cleanup can tell live databases from leftovers.
+  const name = `opvolging_test_${process.pid}_${randomBytes(6).toString('hex')}`;
   await withAdminClient((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   return { name, url: databaseUrl(name) };
 }

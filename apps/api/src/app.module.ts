@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { join } from 'path';
@@ -21,6 +21,9 @@ import { SharedModule } from '@opvolging/shared';
 import { AuthGuard } from './graphql/auth.guard';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { formatError } from './graphql/format-error';
+import { requestLimits } from './graphql/request-limits';
+import { RateLimiter, RateLimitInterceptor } from './graphql/rate-limit';
+import { TrustProxy } from './graphql/client-address';
 import { LoaderFactory, LoaderServices } from './graphql/loaders';
 import { RequestContext } from './graphql/request-context';
 import { LocalDateScalar } from './graphql/scalars';
@@ -28,6 +31,7 @@ import { JsonScalar } from './history/history.model';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { RESOLVERS } from './resolvers';
 import { CalendarController } from './notifications/calendar.controller';
+import { OidcController } from './identity/oidc.controller';
 
 /** Where the schema generated from code is written; committed so API changes show in review. */
 export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
@@ -51,23 +55,34 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        // Built in memory; docs/schema.graphql is written by `npm run schema` and checked by a test.
-        autoSchemaFile: true,
-        sortSchema: true,
-        path: '/graphql',
-        playground: false,
-        introspection: !config.isProduction,
-        includeStacktraceInErrorResponses: false,
-        plugins: config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [],
-        context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req }),
-        formatError,
-      }),
+      useFactory: (config: AppConfig): ApolloDriverConfig => {
+        const limits = requestLimits(config);
+        return {
+          // Built in memory; docs/schema.graphql is written by `npm run schema` and checked by a test.
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: !config.isProduction,
+          includeStacktraceInErrorResponses: false,
+          // Apollo's defaults, stated: CSRF prevention on, batched (array) requests refused.
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          plugins: [...limits.plugins, ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req }),
+          formatError,
+        };
+      },
     }),
   ],
-  controllers: [CalendarController],
+  controllers: [CalendarController, OidcController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }, // after the guards: counts per signed-in account
+    RateLimiter,
+    TrustProxy,
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     LoaderServices,

@@ -67,6 +67,27 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /**
+   * Sign-in through an external OpenID Connect provider (a Keycloak realm, an eHerkenning broker):
+   * its issuer URL, whose /.well-known/openid-configuration is read. Empty: OIDC sign-in is off.
+   */
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'OIDC_ISSUER_URL must be an http(s):// URL (or empty: OIDC sign-in off)' })
+  OIDC_ISSUER_URL = '';
+
+  /** The client registered for Opvolging at the provider; required with OIDC_ISSUER_URL. */
+  @IsString()
+  OIDC_CLIENT_ID = '';
+
+  @IsString()
+  OIDC_CLIENT_SECRET = '';
+
+  /** Where the provider sends the browser back; empty: `${PUBLIC_URL}/auth/oidc/callback`. */
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'OIDC_REDIRECT_URL must be an http(s):// URL (or empty: PUBLIC_URL + /auth/oidc/callback)' })
+  OIDC_REDIRECT_URL = '';
+
+  @Matches(/(^|\s)openid(\s|$)/, { message: 'OIDC_SCOPES must be space-separated scopes including "openid", e.g. "openid email profile"' })
+  OIDC_SCOPES = 'openid email profile';
+
   /** How often the worker looks for deadlines that need a reminder. */
   @Transform(toInt)
   @IsInt({ message: 'SWEEP_INTERVAL_SECONDS must be a whole number' })
@@ -109,8 +130,89 @@ export class AppConfig {
   @Max(23)
   DIGEST_HOUR = 7;
 
+  /** GraphQL request limits (graphql-armor); a request over one is refused with GRAPHQL_VALIDATION_FAILED. */
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_DEPTH must be a whole number' })
+  @Min(3)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  /** Estimated cost of one operation: fields weigh more the deeper they are, lists times `first`. */
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_COST must be a whole number' })
+  @Min(100)
+  @Max(10_000_000)
+  GRAPHQL_MAX_COST = 20_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_ALIASES must be a whole number' })
+  @Min(1)
+  @Max(500)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_TOKENS must be a whole number' })
+  @Min(100)
+  @Max(100_000)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_DIRECTIVES must be a whole number' })
+  @Min(1)
+  @Max(500)
+  GRAPHQL_MAX_DIRECTIVES = 10;
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For), as
+   * Express' "trust proxy": `false` (default: the connecting address counts), a number of hops, or
+   * a comma-separated list of addresses/subnets (`loopback`, `10.0.0.0/8`). Rate limits count per address.
+   */
+  @Matches(/^(false|[0-9]|\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?))*\s*)$/i, {
+    message: 'TRUST_PROXY must be false, a number of proxy hops, or a comma-separated list of proxy addresses/subnets (e.g. "loopback, 10.0.0.0/8")',
+  })
+  TRUST_PROXY = 'false';
+
+  /** Sign-in attempts allowed per e-mail address, and per client address, in one window. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_SIGN_IN_PER_EMAIL must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_PER_EMAIL = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_SIGN_IN_PER_ADDRESS must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS = 50;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_SIGN_IN_WINDOW_SECONDS must be a whole number of seconds' })
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_SIGN_IN_WINDOW_SECONDS = 900;
+
+  /** Mutations allowed per account, and per client address, in one window; each mutation field counts. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_MUTATIONS_PER_ACCOUNT must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_MUTATIONS_PER_ACCOUNT = 120;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_MUTATIONS_PER_ADDRESS must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_MUTATIONS_PER_ADDRESS = 600;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_MUTATIONS_WINDOW_SECONDS must be a whole number of seconds' })
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_MUTATIONS_WINDOW_SECONDS = 60;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** OIDC sign-in is offered only when an issuer is configured. */
+  get oidcEnabled(): boolean {
+    return this.OIDC_ISSUER_URL !== '';
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -139,6 +241,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET: set a secret of your own in production (the built-in one is for local use only)');
   }
+  if (config.OIDC_ISSUER_URL) {
+    if (!config.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required when OIDC_ISSUER_URL is set (the client id registered for Opvolging at the identity provider)');
+    if (!config.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET: required when OIDC_ISSUER_URL is set (the client secret issued with OIDC_CLIENT_ID)');
+  }
+  config.OIDC_REDIRECT_URL ||= `${config.PUBLIC_URL.replace(/\/+$/, '')}/auth/oidc/callback`;
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

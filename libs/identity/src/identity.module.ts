@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@opvolging/config';
 import { MailModule } from '@opvolging/mail';
 import { AuthService } from './auth.service';
+import { OidcService } from './oidc.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordService } from './password.service';
 import { UsersService } from './users.service';
@@ -15,7 +16,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: [AuthService, UsersService, PasswordHasher, PasswordService],
-  exports: [AuthService, UsersService, PasswordHasher, PasswordService],
+  providers: [AuthService, UsersService, PasswordHasher, PasswordService, OidcService],
+  exports: [AuthService, UsersService, PasswordHasher, PasswordService, OidcService],
 })
 export class IdentityModule {}

@@ -22,6 +22,9 @@ export class User {
   /** Failed sign-ins in a row; reset by a successful one. */
   @Column({ select: false }) failedSignIns: number;
   @Column({ type: 'timestamptz', nullable: true, select: false }) lockedUntil: Date | null;
+  /** The external OpenID Connect identity (issuer + subject) linked to this account; null when none. */
+  @Column({ type: 'text', nullable: true, select: false }) oidcIssuer: string | null;
+  @Column({ type: 'text', nullable: true, select: false }) oidcSubject: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column() version: number;

@@ -9,7 +9,8 @@ import { json, urlencoded } from 'express';
 import { AppConfig } from '@opvolging/config';
 import { AuthService } from '@opvolging/identity';
 import { QUEUES } from '@opvolging/queue';
-import { DomainError, Role } from '@opvolging/shared';
+import { DomainError, ErrorCode, Role } from '@opvolging/shared';
+import { RateLimiter } from '../graphql/rate-limit';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'opvolging_admin';
@@ -39,6 +40,7 @@ ${message ? `<p role="alert" style="color:#b00">${message}</p>` : ''}
 export function mountQueueDashboard(app: INestApplication): void {
   const auth = app.get(AuthService);
   const config = app.get(AppConfig);
+  const limiter = app.get(RateLimiter);
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
@@ -51,11 +53,16 @@ export function mountQueueDashboard(app: INestApplication): void {
   http.get('/admin/login', (_req: Request, res: Response) => res.type('html').send(page()));
   http.post('/admin/session', urlencoded({ extended: false }), json(), async (req: Request, res: Response) => {
     try {
+      await limiter.signInAttempt(String(req.body?.email ?? ''), req.ip); // same limits as the GraphQL signIn
       const { accessToken, expiresAt, user } = await auth.signIn(String(req.body?.email ?? ''), String(req.body?.password ?? ''));
+      await limiter.signInSucceeded(String(req.body?.email ?? ''), req.ip);
       if (user.role !== Role.ADMIN) return res.status(403).type('html').send(page('Alleen beheerders hebben toegang. / Administrators only.'));
       res.cookie(COOKIE, accessToken, { httpOnly: true, sameSite: 'strict', secure: config.isProduction, path: '/admin', expires: expiresAt });
       return res.redirect(303, DASHBOARD_PATH);
     } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) {
+        return res.status(429).set('retry-after', String(error.details.retryAfterSeconds)).type('html').send(page('Te veel pogingen; probeer het later opnieuw. / Too many attempts; try again later.'));
+      }
       if (error instanceof DomainError) return res.status(401).type('html').send(page('Inloggen mislukt. / Sign-in failed.'));
       throw error;
     }
