@@ -9,6 +9,7 @@ import { AppConfig, ConfigModule } from '@opvolging/config';
 import { DeadlinesModule } from '@opvolging/deadlines';
 import { HistoryModule } from '@opvolging/history';
 import { OverviewsModule } from '@opvolging/overviews';
+import { ExportsModule } from '@opvolging/exports';
 import { NotificationsModule } from '@opvolging/notifications';
 import { DatabaseModule } from '@opvolging/database';
 import { HealthModule } from '@opvolging/health';
@@ -32,6 +33,7 @@ import { createValidationPipe } from './graphql/validation.pipe';
 import { RESOLVERS } from './resolvers';
 import { CalendarController } from './notifications/calendar.controller';
 import { OidcController } from './identity/oidc.controller';
+import { ExportsController } from './exports/exports.controller';
 
 /** Where the schema generated from code is written; committed so API changes show in review. */
 export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
@@ -52,6 +54,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     NotificationsModule,
     HistoryModule,
     OverviewsModule,
+    ExportsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],
@@ -77,7 +80,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
       },
     }),
   ],
-  controllers: [CalendarController, OidcController],
+  controllers: [CalendarController, OidcController, ExportsController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }, // after the guards: counts per signed-in account

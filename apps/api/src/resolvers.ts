@@ -1,5 +1,6 @@
 import { InternalAuditJudgementsResolver, InternalAuditResultsResolver, InternalAuditsResolver, VerificationGradesResolver, VerificationsResolver } from './audits/audits.resolver';
 import { DeadlinesResolver, DueDateChangesResolver, ExtensionsResolver } from './deadlines/deadlines.resolver';
+import { ExportsResolver } from './exports/exports.resolver';
 import { HistoryResolver } from './history/history.resolver';
 import { IdentityResolver } from './identity/identity.resolver';
 import { NotificationsResolver } from './notifications/notifications.resolver';
@@ -38,4 +39,5 @@ export const RESOLVERS = [
   ProgressTotalsResolver,
   ThemeOverviewResolver,
   OverviewChangeResolver,
+  ExportsResolver,
 ];

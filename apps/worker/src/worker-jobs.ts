@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@opvolging/config';
+import { ExportGenerator, JOB_GENERATE_EXPORT } from '@opvolging/exports';
 import { DeadlineSweeper, JOBS, MailJobs, RetentionService } from '@opvolging/notifications';
 import { JobHandlers, QUEUES } from '@opvolging/queue';
 
@@ -20,6 +21,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     private readonly sweeper: DeadlineSweeper,
     private readonly mail: MailJobs,
     private readonly retention: RetentionService,
+    private readonly exportGenerator: ExportGenerator,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
   ) {}
@@ -29,6 +31,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     this.handlers.register(JOBS.mail, (job) => this.mail.sendNotification(job.data.notificationId));
     this.handlers.register(JOBS.digest, (job) => this.mail.sendDigest(job.data.userId, job.data.digestDate));
     this.handlers.register(JOBS.retention, () => this.retention.run());
+    this.handlers.register(JOB_GENERATE_EXPORT, (job) => this.exportGenerator.run(job.data.exportId));
     const missing = Object.values(JOBS).filter((name) => !this.handlers.names().includes(name));
     if (missing.length) throw new Error(`No handler for jobs: ${missing.join(', ')}`);
   }

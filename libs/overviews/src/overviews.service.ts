@@ -198,6 +198,25 @@ export class OverviewsService {
     );
   }
 
+  /**
+   * One investigation's plans, as the actor may see it (the progress report): inspectors and the
+   * municipality every plan, an organisation member only its own (drafts included).
+   */
+  async investigation(actor: Actor, investigationId: string): Promise<PlanProgressRow[]> {
+    if (actor.role === Role.ADMIN) throw DomainError.forbidden('Administrators do not see case data.');
+    const scope = investigationScope(actor, 'i');
+    const member = actor.role === Role.ORGANISATION_MEMBER;
+    return this.db.transaction(actor, ({ em }) =>
+      this.query<PlanProgressRow>(em, PLAN_PROGRESS_SQL(`i.id = :investigationId AND ${scope.sql}${member ? ' AND p.organisation_id = :org' : ''}`), {
+        ...scope.params,
+        investigationId,
+        org: actor.organisationId,
+        today: this.clock.today(),
+        seesDrafts: member,
+      }),
+    );
+  }
+
   /** What needs an inspector's action now, oldest due first. */
   async actionsNeeded(actor: Actor, limit = 200): Promise<ActionNeeded[]> {
     requireRole(actor, [Role.INSPECTOR], 'see what needs an inspector');
