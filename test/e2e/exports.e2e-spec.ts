@@ -362,4 +362,22 @@ describe('exports', () => {
     expect(retaken.status).toBe('DONE');
     expect((await download(first.export.downloadUrl, token(REVIEWER))).body.equals(first.body)).toBe(true);
   });
+
+  it('queues again an export whose job Redis lost, and deletes finished exports after the retention period', async () => {
+    const { Database } = await import('@opvolging/database');
+    const { ExportsService } = await import('@opvolging/exports');
+    const { RetentionService } = await import('@opvolging/notifications');
+    const db = t.get(Database);
+    const me = await t.ok(token(REVIEWER), `{ me { id } }`);
+    // As if the job was lost: a waiting row that no job refers to.
+    const [row] = await db.transaction(null, ({ em }) =>
+      em.query(`INSERT INTO exports (user_id, view, format, params, status, created_at) VALUES ($1, 'MUNICIPALITY_OVERVIEW', 'CSV', '{}', 'QUEUED', now() - interval '1 hour') RETURNING id`, [me.me.id]),
+    );
+    expect(await t.worker!.get(ExportsService).requeueWaiting(60)).toBeGreaterThanOrEqual(1);
+    expect((await waitFor(REVIEWER, row.id)).status).toBe('DONE');
+    await t.travel('2027-06-01T09:00:00'); // created_at is database time (today); well past 30 days later
+    const removed = await t.worker!.get(RetentionService).run();
+    expect(removed.exports).toBeGreaterThanOrEqual(1);
+    expect(codes(await t.gql(token(REVIEWER), `query($id: ID!) { export(id: $id) { id } }`, { id: row.id }))).toEqual(['NOT_FOUND']);
+  });
 });

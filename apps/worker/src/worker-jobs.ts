@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@opvolging/config';
-import { ExportGenerator, JOB_GENERATE_EXPORT } from '@opvolging/exports';
+import { ExportGenerator, ExportsService, JOB_GENERATE_EXPORT } from '@opvolging/exports';
 import { DeadlineSweeper, JOBS, MailJobs, RetentionService } from '@opvolging/notifications';
 import { JobHandlers, QUEUES } from '@opvolging/queue';
 
@@ -22,6 +22,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     private readonly mail: MailJobs,
     private readonly retention: RetentionService,
     private readonly exportGenerator: ExportGenerator,
+    private readonly exportsService: ExportsService,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
   ) {}
@@ -50,5 +51,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     const opts = { removeOnComplete: 100, removeOnFail: 100 };
     await this.maintenance.upsertJobScheduler(JOBS.sweep, { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: JOBS.sweep, opts });
     await this.maintenance.upsertJobScheduler(JOBS.retention, { every: 6 * 3600 * 1000 }, { name: JOBS.retention, opts });
+    // Like lost mail: an export whose job Redis lost is queued again from PostgreSQL.
+    await this.exportsService.requeueWaiting(this.config.MAIL_REQUEUE_SECONDS);
   }
 }

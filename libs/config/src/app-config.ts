@@ -123,6 +123,13 @@ export class AppConfig {
   @Max(365)
   RETENTION_RESET_LINKS_DAYS = 7;
 
+  /** Finished export files are deleted after this many days (they can be made again). */
+  @Transform(toInt)
+  @IsInt({ message: 'RETENTION_EXPORTS_DAYS must be a whole number' })
+  @Min(1)
+  @Max(365)
+  RETENTION_EXPORTS_DAYS = 30;
+
   /** From this hour (Europe/Amsterdam) the daily digests go out. */
   @Transform(toInt)
   @IsInt({ message: 'DIGEST_HOUR must be a whole number' })

@@ -118,11 +118,28 @@ export class ExportsService {
         [actor.userId, input.view, input.format, JSON.stringify(params), this.clock.now()],
       );
       // Only after COMMIT: a worker must never pick up a job for a row it cannot see yet.
-      tx.afterCommit(() =>
-        this.queue.add(JOB_GENERATE_EXPORT, { exportId: row.id }, { jobId: `export-${row.id}`, attempts: 6, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: true, removeOnFail: true }),
-      );
+      tx.afterCommit(() => this.enqueue([row.id]));
       return row;
     });
+  }
+
+  private enqueue(ids: string[]) {
+    return this.queue.addBulk(
+      ids.map((id) => ({
+        name: JOB_GENERATE_EXPORT,
+        data: { exportId: id },
+        opts: { jobId: `export-${id}`, attempts: 6, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: true, removeOnFail: true },
+      })),
+    );
+  }
+
+  /** Exports still waiting after `seconds` (Redis lost their job, or it was down) are queued again. */
+  async requeueWaiting(seconds: number): Promise<number> {
+    const rows: Array<{ id: string }> = await this.db.transaction(null, ({ em }) =>
+      em.query(`SELECT id FROM exports WHERE status = 'QUEUED' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 1000`, [seconds]),
+    );
+    if (rows.length) await this.enqueue(rows.map((r) => r.id));
+    return rows.length;
   }
 
   async get(actor: Actor, id: string): Promise<ExportRecord> {

@@ -7,6 +7,7 @@ export interface RetentionResult {
   notifications: number;
   digests: number;
   resetLinks: number;
+  exports: number;
 }
 
 /**
@@ -41,10 +42,13 @@ export class RetentionService {
             [now, this.config.RETENTION_RESET_LINKS_DAYS],
           ),
         ).length,
+        exports: returnedRows(
+          await em.query(`DELETE FROM exports WHERE status IN ('DONE','FAILED') AND created_at < $1::timestamptz - make_interval(days => $2) RETURNING id`, [now, this.config.RETENTION_EXPORTS_DAYS]),
+        ).length,
       }),
       { onBehalfOf: 'retention' },
     );
-    if (result.notifications + result.digests + result.resetLinks) this.logger.log(`retention: ${JSON.stringify(result)}`);
+    if (result.notifications + result.digests + result.resetLinks + result.exports) this.logger.log(`retention: ${JSON.stringify(result)}`);
     return result;
   }
 }
