@@ -33,3 +33,19 @@ describe('deadline schedule', () => {
     expect(at('2026-05-13', DeadlineKind.MEASURE_DUE, measure)?.audiences).toEqual(['RESPONSIBLE', 'ORGANISATION', 'INSPECTORS']);
   });
 });
+
+describe('overdue step in SQL', () => {
+  it('is the same step as in TypeScript for every lateness up to 400 days', async () => {
+    const { Client } = await import('pg');
+    const { overdueStepSql } = await import('@opvolging/deadlines');
+    const { TEST_DATABASE_URL } = await import('./support/test-database');
+    const client = new Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT l, ${overdueStepSql('l')} AS step FROM generate_series(1, 400) AS l`);
+      expect(rows.map((r: { step: string }) => r.step)).toEqual(rows.map((r: { l: number }) => `O${overdueStep(r.l)}`));
+    } finally {
+      await client.end();
+    }
+  });
+});

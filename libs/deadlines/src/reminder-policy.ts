@@ -33,11 +33,21 @@ export const DEFAULT_REMINDER_POLICY: Record<DeadlineKind, KindPolicy> = {
  * Overdue notices back off: 1, 3, 7, 14 and 28 days late, then every 28 days, never daily.
  * Returns the back-off day that applies `daysLate` days after the due date.
  */
+export const OVERDUE_SCHEDULE = [1, 3, 7, 14, 28] as const;
+export const OVERDUE_EVERY = 28;
+
 export function overdueStep(daysLate: number): number | null {
   if (daysLate < 1) return null;
-  const schedule = [1, 3, 7, 14, 28];
-  if (daysLate < 28) return [...schedule].reverse().find((d) => d <= daysLate)!;
-  return Math.floor(daysLate / 28) * 28;
+  if (daysLate < OVERDUE_EVERY) return [...OVERDUE_SCHEDULE].reverse().find((d) => d <= daysLate)!;
+  return Math.floor(daysLate / OVERDUE_EVERY) * OVERDUE_EVERY;
+}
+
+/** The same step as overdueStep, in SQL, for `lateDays` (an integer expression); checked against it by a test. */
+export function overdueStepSql(lateDays: string): string {
+  const below = [...OVERDUE_SCHEDULE].reverse().filter((d) => d < OVERDUE_EVERY);
+  return `('O' || CASE WHEN ${lateDays} >= ${OVERDUE_EVERY} THEN (${lateDays} / ${OVERDUE_EVERY}) * ${OVERDUE_EVERY} ${below
+    .map((d) => `WHEN ${lateDays} >= ${d} THEN ${d}`)
+    .join(' ')} END)`;
 }
 
 export const MAX_REMINDER_DAYS = 60;

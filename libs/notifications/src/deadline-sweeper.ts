@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
-import { DeadlineKind, noticeDue, resolvePolicy } from '@opvolging/deadlines';
+import { DeadlineKind, noticeDue, overdueStepSql, resolvePolicy } from '@opvolging/deadlines';
 import { Clock, dates, DeadlineUnit, group, ZONE } from '@opvolging/shared';
 import { NotificationParams } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
@@ -60,7 +60,7 @@ export class DeadlineSweeper {
 
   async sweep(): Promise<SweepResult> {
     const today = this.clock.today();
-    const candidates: Candidate[] = await this.db.transaction(null, ({ em }) => em.query(CANDIDATES_SQL, [dates.addDays(today, HORIZON_DAYS)]));
+    const candidates: Candidate[] = await this.db.transaction(null, ({ em }) => em.query(CANDIDATES_SQL, [today, dates.addDays(today, HORIZON_DAYS)]), { onBehalfOf: 'deadline-sweep' });
     const due = candidates
       .map((c) => ({ c, notice: noticeDue(c.kind, c.due_date, today, c.deadline_unit, resolvePolicy(c.reminder_policy)[c.kind]) }))
       .filter((x): x is { c: Candidate; notice: NonNullable<typeof x.notice> } => x.notice !== null && !(x.c.sent ?? []).includes(x.notice.step));
@@ -182,10 +182,24 @@ export class DeadlineSweeper {
   }
 }
 
-/** Open deadlines up to the horizon with the steps already noticed for their current due date. */
+/**
+ * What may need a notice today, in two parts:
+ * - late deadlines whose current back-off step (calendar days, computed here) has no notice yet:
+ *   one probe of the notices' unique index each, so the thousands already noticed stay in the database;
+ * - deadlines due within the horizon, with the reminder steps already sent (reminder offsets may be
+ *   working days, which the Dutch calendar in TypeScript decides).
+ */
 export const CANDIDATES_SQL = `
   SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text AS due_date,
-         i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title AS investigation_title,
-         (SELECT array_agg(n.step) FROM deadline_notices n WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date = d.due_date) AS sent
+         i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title AS investigation_title, NULL::text[] AS sent
     FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id
-   WHERE d.due_date <= $1`;
+   WHERE d.due_date < $1::date
+     AND NOT EXISTS (SELECT 1 FROM deadline_notices n
+                      WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date = d.due_date
+                        AND n.step = ${overdueStepSql('($1::date - d.due_date)')})
+  UNION ALL
+  SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text,
+         i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title,
+         (SELECT array_agg(n.step) FROM deadline_notices n WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date = d.due_date)
+    FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id
+   WHERE d.due_date >= $1::date AND d.due_date <= $2::date`;
