@@ -1,4 +1,7 @@
-import { DEFAULT_REMINDER_POLICY, DeadlineKind, noticeDue, overdueStep } from '@opvolging/deadlines';
+import { DEFAULT_REMINDER_POLICY, DeadlineKind, noticeDue, overdueStep, resolvePolicy } from '@opvolging/deadlines';
+import { dates } from '@opvolging/shared';
+
+const addDaysIso = (d: string, n: number) => dates.addDays(d, n);
 import { DeadlineUnit } from '@opvolging/shared';
 
 const plan = DEFAULT_REMINDER_POLICY[DeadlineKind.PLAN_DUE];
@@ -32,18 +35,33 @@ describe('deadline schedule', () => {
     expect(at('2026-04-16', DeadlineKind.MEASURE_DUE, { ...measure, organisationAfterDays: 3 })?.audiences).toEqual(['RESPONSIBLE', 'ORGANISATION']);
     expect(at('2026-05-13', DeadlineKind.MEASURE_DUE, measure)?.audiences).toEqual(['RESPONSIBLE', 'ORGANISATION', 'INSPECTORS']);
   });
+
+  it('makes an escalation threshold a step of its own: the inspector hears on day 30, not at the 56-day notice', () => {
+    expect(at('2026-05-12', DeadlineKind.MEASURE_DUE, measure)).toMatchObject({ step: 'O28' });
+    expect(at('2026-05-13', DeadlineKind.MEASURE_DUE, measure)).toMatchObject({ step: 'O30', audiences: ['RESPONSIBLE', 'ORGANISATION', 'INSPECTORS'] });
+    expect(at('2026-05-20', DeadlineKind.MEASURE_DUE, measure)).toMatchObject({ step: 'O30' });
+    expect(at('2026-06-08', DeadlineKind.MEASURE_DUE, measure)).toMatchObject({ step: 'O56' });
+  });
 });
 
 describe('overdue step in SQL', () => {
-  it('is the same step as in TypeScript for every lateness up to 400 days', async () => {
+  it('is the same step as in TypeScript for every kind, policy and lateness up to 400 days', async () => {
     const { Client } = await import('pg');
-    const { overdueStepSql } = await import('@opvolging/deadlines');
+    const { lateStepSql } = await import('@opvolging/deadlines');
     const { TEST_DATABASE_URL } = await import('./support/test-database');
     const client = new Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
-      const { rows } = await client.query(`SELECT l, ${overdueStepSql('l')} AS step FROM generate_series(1, 400) AS l`);
-      expect(rows.map((r: { step: string }) => r.step)).toEqual(rows.map((r: { l: number }) => `O${overdueStep(r.l)}`));
+      for (const policy of [{}, { MEASURE_DUE: { inspectorAfterDays: 10, organisationAfterDays: 2 }, PLAN_DUE: { inspectorAfterDays: 45 } }]) {
+        for (const kind of Object.values(DeadlineKind)) {
+          const { rows } = await client.query(
+            `SELECT l, ${lateStepSql('l', 'd', '$2::jsonb')} AS step FROM generate_series(1, 400) AS l, (SELECT $1::text AS kind) d`,
+            [kind, JSON.stringify(policy)],
+          );
+          const expected = rows.map((r: { l: number }) => noticeDue(kind, '2026-01-01', addDaysIso('2026-01-01', r.l), DeadlineUnit.CALENDAR_DAYS, resolvePolicy(policy)[kind])!.step);
+          expect(rows.map((r: { step: string }) => r.step)).toEqual(expected);
+        }
+      }
     } finally {
       await client.end();
     }

@@ -86,10 +86,10 @@ describe('each kind of deadline', () => {
     expect(lines.filter((l) => l.startsWith('TRAJECTORY_END'))).toHaveLength(1); // Groningen ends 10 April; Heerlen in November
     expect(lines.filter((l) => l.startsWith('ASSESSMENT_DUE'))).toEqual([]); // assessed, so no longer a deadline
     // Veilig Thuis' measures: one 34 days late (organisation and inspector told), one 4 days late (owner and organisation).
-    expect(lines).toContain('MEASURE_DUE O28 → inspecteur.igj@opvolging.demo (escalated)');
+    expect(lines).toContain('MEASURE_DUE O30 → inspecteur.igj@opvolging.demo (escalated)');
     expect(lines.filter((l) => l.includes('veiligthuis.zl'))).toEqual([
-      'MEASURE_DUE O28 → veiligthuis.zl@opvolging.demo',
       'MEASURE_DUE O3 → veiligthuis.zl@opvolging.demo',
+      'MEASURE_DUE O30 → veiligthuis.zl@opvolging.demo',
     ]);
   });
 });

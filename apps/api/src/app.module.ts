@@ -30,6 +30,7 @@ import { RequestContext } from './graphql/request-context';
 import { LocalDateScalar } from './graphql/scalars';
 import { JsonScalar } from './history/history.model';
 import { createValidationPipe } from './graphql/validation.pipe';
+import { InputSanitiserPipe } from './graphql/input-sanitiser.pipe';
 import { RESOLVERS } from './resolvers';
 import { CalendarController } from './notifications/calendar.controller';
 import { OidcController } from './identity/oidc.controller';
@@ -86,6 +87,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }, // after the guards: counts per signed-in account
     RateLimiter,
     TrustProxy,
+    { provide: APP_PIPE, useClass: InputSanitiserPipe }, // first: validation then sees clean values
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     LoaderServices,

@@ -27,7 +27,10 @@ export function noticeDue(kind: DeadlineKind, dueDate: string, today: string, un
     return { step: `R${due}`, type: 'REMINDER', days: daysLeft, audiences: ['RESPONSIBLE'] };
   }
   const late = -daysLeft;
-  const step = overdueStep(late)!;
+  // An escalation threshold is a step of its own, so the inspector hears on day 30, not at the next back-off step.
+  const organisationOwned0 = kind !== DeadlineKind.ASSESSMENT_DUE && kind !== DeadlineKind.TRAJECTORY_END;
+  const thresholds = organisationOwned0 ? [policy.organisationAfterDays, policy.inspectorAfterDays].filter((d) => d >= 1 && d <= late) : [];
+  const step = Math.max(overdueStep(late)!, ...thresholds);
   const audiences: Audience[] = ['RESPONSIBLE'];
   const organisationOwned = kind !== DeadlineKind.ASSESSMENT_DUE && kind !== DeadlineKind.TRAJECTORY_END;
   if (organisationOwned && late >= policy.organisationAfterDays) audiences.push('ORGANISATION');

@@ -82,7 +82,7 @@ export class DeadlinesService {
       const scope = investigationScope(actor, 'scope_i');
       const qb = em.getRepository(DueDateChange).createQueryBuilder('c').where('c.subject_id IN (:...ids)', { ids: subjectIds });
       if (actor.role === Role.ORGANISATION_MEMBER) {
-        qb.andWhere('EXISTS (SELECT 1 FROM open_deadlines od WHERE od.subject_id = c.subject_id AND od.organisation_id = :scopeOrgId) OR EXISTS (SELECT 1 FROM extension_requests er WHERE er.subject_id = c.subject_id AND er.organisation_id = :scopeOrgId)', { scopeOrgId: actor.organisationId });
+        qb.andWhere('(EXISTS (SELECT 1 FROM open_deadlines od WHERE od.subject_id = c.subject_id AND od.organisation_id = :scopeOrgId) OR EXISTS (SELECT 1 FROM extension_requests er WHERE er.subject_id = c.subject_id AND er.organisation_id = :scopeOrgId))', { scopeOrgId: actor.organisationId });
       } else {
         qb.andWhere(`EXISTS (SELECT 1 FROM investigations scope_i WHERE scope_i.id = c.investigation_id AND ${scope.sql})`, scope.params);
       }

@@ -42,12 +42,26 @@ export function overdueStep(daysLate: number): number | null {
   return Math.floor(daysLate / OVERDUE_EVERY) * OVERDUE_EVERY;
 }
 
-/** The same step as overdueStep, in SQL, for `lateDays` (an integer expression); checked against it by a test. */
+/** The back-off step of overdueStep, in SQL, for `lateDays` (an integer expression). */
 export function overdueStepSql(lateDays: string): string {
   const below = [...OVERDUE_SCHEDULE].reverse().filter((d) => d < OVERDUE_EVERY);
-  return `('O' || CASE WHEN ${lateDays} >= ${OVERDUE_EVERY} THEN (${lateDays} / ${OVERDUE_EVERY}) * ${OVERDUE_EVERY} ${below
+  return `(CASE WHEN ${lateDays} >= ${OVERDUE_EVERY} THEN (${lateDays} / ${OVERDUE_EVERY}) * ${OVERDUE_EVERY} ${below
     .map((d) => `WHEN ${lateDays} >= ${d} THEN ${d}`)
     .join(' ')} END)`;
+}
+
+/**
+ * The notice step of a late deadline in SQL, as noticeDue computes it: the back-off step, or an
+ * escalation threshold (the investigation's policy, else the default) when that is later.
+ * `d` has kind, `policy` is the investigation's reminder_policy jsonb. Checked by a test.
+ */
+export function lateStepSql(lateDays: string, d: string, policy: string): string {
+  const threshold = (field: 'organisationAfterDays' | 'inspectorAfterDays') =>
+    `coalesce((${policy} -> ${d}.kind ->> '${field}')::int, CASE ${d}.kind ${Object.values(DeadlineKind)
+      .map((k) => `WHEN '${k}' THEN ${DEFAULT_REMINDER_POLICY[k][field]}`)
+      .join(' ')} END)`;
+  const applies = (t: string) => `CASE WHEN ${d}.kind IN ('ASSESSMENT_DUE','TRAJECTORY_END') THEN 0 WHEN ${t} BETWEEN 1 AND ${lateDays} THEN ${t} ELSE 0 END`;
+  return `('O' || GREATEST(${overdueStepSql(lateDays)}, ${applies(threshold('organisationAfterDays'))}, ${applies(threshold('inspectorAfterDays'))}))`;
 }
 
 export const MAX_REMINDER_DAYS = 60;

@@ -133,10 +133,16 @@ export class ExportsService {
     );
   }
 
-  /** Exports still waiting after `seconds` (Redis lost their job, or it was down) are queued again. */
+  /** Exports still waiting after `seconds`, or claimed by a worker that died, are queued again (their job was lost). */
   async requeueWaiting(seconds: number): Promise<number> {
     const rows: Array<{ id: string }> = await this.db.transaction(null, ({ em }) =>
-      em.query(`SELECT id FROM exports WHERE status = 'QUEUED' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 1000`, [seconds]),
+      em.query(
+        `SELECT id FROM exports
+          WHERE (status = 'QUEUED' AND created_at < now() - make_interval(secs => $1))
+             OR (status = 'RUNNING' AND started_at < now() - interval '10 minutes') -- its worker died; the generator takes over stale claims
+          ORDER BY created_at LIMIT 1000`,
+        [seconds],
+      ),
     );
     if (rows.length) await this.enqueue(rows.map((r) => r.id));
     return rows.length;

@@ -10,6 +10,24 @@ import { HistoryEntry } from './history.entity';
 
 export const MAX_HISTORY_PAGE = 200;
 
+/**
+ * A draft is the organisation's own (as everywhere else): others do not see changes to measures
+ * that no submitted version has included yet (before acceptance), nor changes to an internal audit
+ * or its results that were not followed by a submission. Ordered by history id, not by clocks.
+ */
+const NO_DRAFT_CONTENT = `NOT (
+  (h.entity_type IN ('measure', 'measure_point')
+     AND NOT EXISTS (
+       SELECT 1 FROM history s
+        WHERE s.entity_type = 'improvement_plan'
+          AND s.entity_id = coalesce((coalesce(h.after, h.before) ->> 'plan_id')::uuid, (SELECT m.plan_id FROM measures m WHERE m.id = h.entity_id))
+          AND ((s.after ->> 'status' = 'SUBMITTED' AND s.id > h.id) OR (s.after ->> 'status' = 'ACCEPTED' AND s.id < h.id))))
+  OR (h.entity_type = 'internal_audit_result' OR (h.entity_type = 'internal_audit' AND coalesce(h.after, h.before) ->> 'status' IN ('DRAFT', 'REVISION_REQUESTED')))
+     AND NOT EXISTS (
+       SELECT 1 FROM history s
+        WHERE s.entity_type = 'internal_audit' AND s.entity_id = coalesce((coalesce(h.after, h.before) ->> 'audit_id')::uuid, h.entity_id)
+          AND s.after ->> 'status' = 'SUBMITTED' AND s.id > h.id))`;
+
 export interface HistoryPage {
   entries: HistoryEntry[];
   /** Pass as `after` for the next page; null on the last one. */
@@ -64,6 +82,7 @@ export class HistoryService {
       const qb = filter(em.getRepository(HistoryEntry).createQueryBuilder('h'));
       if (actor.role !== Role.INSPECTOR && actor.role !== Role.ADMIN && scope === 'INVESTIGATION') qb.andWhere('FALSE');
       if (page.after) qb.andWhere('h.id > :after', { after: page.after });
+      if (actor.role !== Role.ORGANISATION_MEMBER) qb.andWhere(NO_DRAFT_CONTENT);
       const rows = (await qb.orderBy('h.id', 'ASC').limit(first + 1).getMany()) as HistoryEntry[];
       const entries = rows.slice(0, first);
       await em.query(`INSERT INTO history_access (user_id, scope, subject_id, rows_returned) VALUES ($1, $2, $3, $4)`, [actor.userId, scope, subjectId, entries.length]);

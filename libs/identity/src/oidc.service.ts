@@ -152,8 +152,9 @@ export class OidcService implements OnModuleDestroy {
 
   /** By link (issuer + subject); else link the verified e-mail address's account, once. */
   private async findAccount(claims: IdentityClaims): Promise<User> {
-    const refuse = (message: string) => {
-      this.logger.log(`OIDC sign-in refused for ${claims.iss} ${claims.sub}: ${message}`);
+    // The user reads the message (with their address); the log gets a reason code only, no personal data.
+    const refuse = (message: string, reason = 'refused') => {
+      this.logger.log(`OIDC sign-in refused (${reason}) for subject ${claims.sub} of ${claims.iss}`);
       return DomainError.forbidden(message);
     };
     const disabled = 'This account is disabled: ask an administrator to enable it.';
@@ -163,7 +164,7 @@ export class OidcService implements OnModuleDestroy {
         const users = () => em.getRepository(User).createQueryBuilder('u').addSelect(['u.oidcIssuer', 'u.oidcSubject']);
         const linked = await users().where('u.oidcIssuer = :iss AND u.oidcSubject = :sub', { iss: claims.iss, sub: claims.sub }).getOne();
         if (linked) {
-          if (!linked.active) throw refuse(disabled);
+          if (!linked.active) throw refuse(disabled, 'account disabled');
           return linked;
         }
         const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
@@ -171,14 +172,14 @@ export class OidcService implements OnModuleDestroy {
           throw refuse('The identity provider sent no e-mail address, so no account could be found for you: ask an administrator.');
         }
         if (claims.email_verified !== true) {
-          throw refuse(`The identity provider has not verified the e-mail address ${email}, so it cannot be linked to an account: verify it there, or ask an administrator.`);
+          throw refuse(`The identity provider has not verified the e-mail address ${email}, so it cannot be linked to an account: verify it there, or ask an administrator.`, 'e-mail not verified');
         }
         // Locked, so two sign-ins at once cannot link one account twice.
         const user = await users().where('u.email = :email', { email }).setLock('pessimistic_write').getOne();
-        if (!user) throw refuse(`There is no Opvolging account for ${email}. Accounts are created by an administrator: ask one to create yours.`);
-        if (!user.active) throw refuse(disabled);
+        if (!user) throw refuse(`There is no Opvolging account for ${email}. Accounts are created by an administrator: ask one to create yours.`, 'no account');
+        if (!user.active) throw refuse(disabled, 'account disabled');
         if (user.oidcIssuer || user.oidcSubject) {
-          throw refuse(`The account for ${email} is already linked to another identity: ask an administrator.`);
+          throw refuse(`The account for ${email} is already linked to another identity: ask an administrator.`, 'linked elsewhere');
         }
         await em.update(User, { id: user.id }, { oidcIssuer: claims.iss, oidcSubject: claims.sub });
         this.logger.log(`Linked account ${user.id} to OIDC identity ${claims.iss} ${claims.sub}`);

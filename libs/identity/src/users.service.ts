@@ -90,7 +90,7 @@ export class UsersService {
       const role = data.role ?? current.role;
       const organisationId = role === Role.ADMIN ? null : data.organisationId !== undefined ? data.organisationId : current.organisationId;
       await this.checkRoleOrganisation(em, role, organisationId);
-      if (data.id === actor.userId && (data.active === false || role !== Role.ADMIN)) {
+      if (current.id === actor.userId && (data.active === false || role !== Role.ADMIN)) {
         throw DomainError.badInput('You cannot disable your own account or take away your own administrator role.', [
           { path: data.active === false ? 'input.active' : 'input.role', message: 'not for your own account' },
         ]);

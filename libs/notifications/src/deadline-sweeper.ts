@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
-import { DeadlineKind, noticeDue, overdueStepSql, resolvePolicy } from '@opvolging/deadlines';
+import { DeadlineKind, lateStepSql, noticeDue, resolvePolicy } from '@opvolging/deadlines';
 import { Clock, dates, DeadlineUnit, group, ZONE } from '@opvolging/shared';
 import { NotificationParams } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
@@ -67,7 +67,7 @@ export class DeadlineSweeper {
     const result: SweepResult = { candidates: candidates.length, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0 };
     for (let i = 0; i < due.length; i += BATCH) {
       const batch = due.slice(i, i + BATCH);
-      const mails = await this.db.transaction(null, async ({ em }) => this.record(em, batch, result));
+      const mails = await this.db.transaction(null, async ({ em }) => this.record(em, batch, result), { onBehalfOf: 'deadline-sweep' });
       await this.queue.mails(mails);
       result.mailsQueued += mails.length;
     }
@@ -196,7 +196,7 @@ export const CANDIDATES_SQL = `
    WHERE d.due_date < $1::date
      AND NOT EXISTS (SELECT 1 FROM deadline_notices n
                       WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date = d.due_date
-                        AND n.step = ${overdueStepSql('($1::date - d.due_date)')})
+                        AND n.step = ${lateStepSql('($1::date - d.due_date)', 'd', 'i.reminder_policy')})
   UNION ALL
   SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text,
          i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title,

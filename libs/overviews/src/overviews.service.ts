@@ -32,6 +32,15 @@ export interface PlanProgressRow {
   grades: Record<string, number>;
 }
 
+/** An investigation as the portfolio lists it, with or without plans. */
+export interface InvestigationHead {
+  investigationId: string;
+  title: string;
+  status: string;
+  publicationDate: string | null;
+  trajectoryEndDate: string | null;
+}
+
 export interface PortfolioFilter {
   municipalityId?: string;
   organisationKind?: string;
@@ -150,7 +159,7 @@ export class OverviewsService {
    * Everything an inspectorate follows: a page of investigations (newest publication first) that
    * match the filters, with the per-plan figures of each. Filters apply to the investigation.
    */
-  async portfolio(actor: Actor, filter: PortfolioFilter, page: { first?: number; after?: string }): Promise<{ rows: PlanProgressRow[]; investigationIds: string[]; nextCursor: string | null }> {
+  async portfolio(actor: Actor, filter: PortfolioFilter, page: { first?: number; after?: string }): Promise<{ rows: PlanProgressRow[]; investigations: InvestigationHead[]; nextCursor: string | null }> {
     requireRole(actor, [Role.INSPECTOR], "read the inspectorate's portfolio");
     const first = page.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > 200) throw DomainError.badInput('"first" must be between 1 and 200.', [{ path: 'first', message: 'between 1 and 200' }]);
@@ -176,9 +185,11 @@ export class OverviewsService {
     if (cursor) where.push(`(coalesce(i.publication_date, DATE '9999-12-31'), i.id) < (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`);
     const params = { ...scope.params, municipalityId: filter.municipalityId, status: filter.status, kind: filter.organisationKind, theme: filter.theme, today: this.clock.today(), cursorDate: cursor?.[0], cursorId: cursor?.[1] };
     return this.db.transaction(actor, async ({ em }) => {
-      const investigations = await this.query<{ id: string; sort: string }>(
+      const investigations = await this.query<InvestigationHead & { id: string; sort: string }>(
         em,
-        `SELECT i.id, coalesce(i.publication_date, DATE '9999-12-31')::text AS sort FROM investigations i WHERE ${where.join(' AND ')}
+        `SELECT i.id, i.id AS "investigationId", i.title, i.status, i.publication_date AS "publicationDate", i.trajectory_end_date AS "trajectoryEndDate",
+                coalesce(i.publication_date, DATE '9999-12-31')::text AS sort
+           FROM investigations i WHERE ${where.join(' AND ')}
           ORDER BY coalesce(i.publication_date, DATE '9999-12-31') DESC, i.id DESC LIMIT :limit`,
         { ...params, limit: first + 1 },
       );
@@ -186,7 +197,7 @@ export class OverviewsService {
       const ids = pageRows.map((r) => r.id);
       const rows = ids.length ? await this.query<PlanProgressRow>(em, PLAN_PROGRESS_SQL('i.id = ANY(:ids)'), { ids, today: this.clock.today(), seesDrafts: false }) : [];
       const last = pageRows[pageRows.length - 1];
-      return { rows, investigationIds: ids, nextCursor: investigations.length > first ? Buffer.from(JSON.stringify([last.sort, last.id])).toString('base64url') : null };
+      return { rows, investigations: pageRows, nextCursor: investigations.length > first ? Buffer.from(JSON.stringify([last.sort, last.id])).toString('base64url') : null };
     });
   }
 
@@ -287,6 +298,14 @@ export class OverviewsService {
           WHERE ${published} GROUP BY t.theme`,
         params,
       ),
+      investigations: await this.query<{ theme: Theme; n: number }>(
+        em,
+        `SELECT t.theme, count(DISTINCT x.investigation_id)::int AS n
+           FROM (SELECT f.investigation_id, f.themes FROM findings f UNION ALL SELECT p.investigation_id, p.themes FROM improvement_points p) x
+           JOIN investigations i ON i.id = x.investigation_id CROSS JOIN LATERAL unnest(x.themes) AS t(theme)
+          WHERE ${published} GROUP BY t.theme`,
+        params,
+      ),
       grades: await this.query<{ theme: Theme; grade: string; n: number }>(
         em,
         `SELECT t.theme, vg.grade, count(*)::int AS n
@@ -300,10 +319,9 @@ export class OverviewsService {
       const f = rows.findings.find((r) => r.theme === theme);
       const p = rows.points.find((r) => r.theme === theme);
       const years = [f?.first, f?.last, p?.first, p?.last].filter((y): y is number => y != null);
-      // An investigation counts once even when both its findings and its points carry the theme.
       return {
         theme,
-        investigations: Math.max(f?.investigations ?? 0, p?.investigations ?? 0),
+        investigations: rows.investigations.find((r) => r.theme === theme)?.n ?? 0,
         findings: f?.findings ?? 0,
         points: p?.points ?? 0,
         firstYear: years.length ? Math.min(...years) : null,

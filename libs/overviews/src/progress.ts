@@ -1,5 +1,5 @@
 import { dates } from '@opvolging/shared';
-import { PlanProgressRow } from './overviews.service';
+import { InvestigationHead, PlanProgressRow } from './overviews.service';
 
 export interface ProgressTotals {
   plansNotSubmitted: number;
@@ -64,4 +64,18 @@ export function byInvestigation(rows: PlanProgressRow[], today: string): Investi
     plans,
     totals: totalsOf(plans),
   }));
+}
+
+/** Every listed investigation in the listed order, with its plans' figures (none for a draft). */
+export function forInvestigations(heads: InvestigationHead[], rows: PlanProgressRow[], today: string): InvestigationProgress[] {
+  const grouped = new Map(byInvestigation(rows, today).map((g) => [g.investigationId, g]));
+  return heads.map(
+    (h) =>
+      grouped.get(h.investigationId) ?? {
+        ...h,
+        daysUntilTrajectoryEnd: h.trajectoryEndDate ? dates.daysBetween(today, h.trajectoryEndDate) : null,
+        plans: [],
+        totals: totalsOf([]),
+      },
+  );
 }

@@ -223,7 +223,7 @@ export class MeasuresService {
       });
     }
     if (data.ownerId !== undefined) {
-      const owner = await em.getRepository(User).findOneBy({ id: data.ownerId });
+      const owner = data.ownerId ? await em.getRepository(User).findOneBy({ id: data.ownerId }) : null;
       if (!owner || owner.organisationId !== plan.organisationId || !owner.active || owner.role !== Role.ORGANISATION_MEMBER) {
         problems.push({ path: 'input.ownerId', message: 'the owner must be an active member of your organisation' });
       }

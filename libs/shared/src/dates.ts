@@ -13,8 +13,9 @@ export const dates = {
   dateOf(instant: Date): string {
     return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
   },
+  /** A real calendar date between 1900 and 2999 (PostgreSQL and people both handle those). */
   isValid(date: string): boolean {
-    return /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: ZONE }).isValid;
+    return /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: ZONE }).isValid;
   },
   /** Whole days from `from` to `to` (negative when `to` is earlier). */
   daysBetween(from: string, to: string): number {

@@ -31,6 +31,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const status = original.getStatus();
     if (status < 500) return { message: original.message, path: formatted.path, extensions: { code: HTTP_CODES[status] ?? 'BAD_REQUEST' } };
   }
+  // graphql-js stops reading variables after 50 errors with an error that carries no code.
+  if (formatted.message.startsWith('Too many errors processing variables')) {
+    return { message: 'Too many invalid values in the variables; correct them and send again.', extensions: { code: 'BAD_USER_INPUT' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };

@@ -1,6 +1,6 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ImplementationGrade } from '@opvolging/audits';
-import { byInvestigation, OverviewsService, PlanProgressRow, totalsOf } from '@opvolging/overviews';
+import { byInvestigation, forInvestigations, OverviewsService, PlanProgressRow, totalsOf } from '@opvolging/overviews';
 import { Actor, Clock } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { Loaders } from '../graphql/loaders';
@@ -54,7 +54,7 @@ export class OverviewsResolver {
     @Args('after', { nullable: true }) after?: string,
   ) {
     const page = await this.overviews.portfolio(actor, filter ?? {}, { first, after });
-    return { investigations: byInvestigation(page.rows, this.clock.today()), totals: totalsOf(page.rows), nextCursor: page.nextCursor };
+    return { investigations: forInvestigations(page.investigations, page.rows, this.clock.today()), totals: totalsOf(page.rows), nextCursor: page.nextCursor };
   }
 
   @Query(() => [ActionNeededType], { description: "Inspectors: what needs an inspector's action now (assessments, audit judgements, verifications, extension requests, escalations, closures)." })
