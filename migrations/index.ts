@@ -3,6 +3,7 @@ import { DeadlinesAndNotifications1763900000000 } from './1763900000000-deadline
 import { Trust1764000000000 } from './1764000000000-trust';
 import { Overviews1764100000000 } from './1764100000000-overviews';
 import { Exports1764200000000 } from './1764200000000-exports';
+import { HistoryInsertAndOriginalDates1764300000000 } from './1764300000000-history-insert-and-original-dates';
 
 /** Every migration in order; listed explicitly so the same list works from TypeScript and from dist/. */
-export const migrations = [InitialSchema1763800000000, DeadlinesAndNotifications1763900000000, Trust1764000000000, Overviews1764100000000, Exports1764200000000];
+export const migrations = [InitialSchema1763800000000, DeadlinesAndNotifications1763900000000, Trust1764000000000, Overviews1764100000000, Exports1764200000000, HistoryInsertAndOriginalDates1764300000000];

@@ -134,6 +134,11 @@ describe('deadlines that move with the work', () => {
     const nothing = await t.gql(w.inspector.token, EXTEND, { input: { investigationId: c.id, kind: 'PLAN_DUE', newDueDate: '2026-05-01', reason: 'te vroeg' } });
     expect(nothing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.newDueDate', message: 'nothing to extend' }] });
     expect(codes(await t.gql(w.outsideInspector.token, EXTEND, { input: { investigationId: c.id, kind: 'PLAN_DUE', newDueDate: '2026-06-01', reason: 'x' } }))).toEqual(['NOT_FOUND']);
+
+    // The trajectory end too, with its first date kept beside the new one.
+    await t.ok(w.inspector.token, EXTEND, { input: { investigationId: c.id, kind: 'TRAJECTORY_END', newDueDate: '2027-06-01', reason: 'Vertraging door uitstel van de plannen.' } });
+    const end = await t.ok(w.inspector.token, `{ deadlines(filter: { kind: TRAJECTORY_END }) { nodes { dueDate originalDueDate changes { fromDate toDate } } } }`);
+    expect(end.deadlines.nodes).toEqual([{ dueDate: '2027-06-01', originalDueDate: '2027-03-02', changes: [{ fromDate: '2027-03-02', toDate: '2027-06-01' }] }]);
   });
 
   it('walks the escalation ladder when the plan is late, backing off instead of nagging daily', async () => {
