@@ -236,7 +236,10 @@ async function generate(c: Client, log: (m: string) => void) {
 function codeVersion(): { commit: string; uncommitted: string[] } {
   try {
     const git = (args: string) => execSync(`git ${args}`, { cwd: `${__dirname}/../..`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const uncommitted = git('status --porcelain -- libs/notifications libs/deadlines libs/shared libs/database libs/queue migrations').split('\n').filter(Boolean);
+    const uncommitted = git('status --porcelain -- libs/notifications libs/deadlines libs/shared libs/database libs/queue migrations')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     return { commit: git('rev-parse --short HEAD'), uncommitted };
   } catch {
     return { commit: 'unknown', uncommitted: [] };
@@ -260,10 +263,10 @@ async function candidatesQuery(c: Client, asSweeper: boolean): Promise<{ ms: num
   }
 }
 
-async function explain(c: Client): Promise<string[]> {
+async function explain(c: Client, asSweeper = true): Promise<string[]> {
   await c.query('BEGIN');
   try {
-    await c.query(AS_SWEEPER);
+    if (asSweeper) await c.query(AS_SWEEPER);
     const result = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${CANDIDATES_SQL}`, candidateParams());
     return result.rows.map((r) => r['QUERY PLAN']);
   } finally {
@@ -405,7 +408,15 @@ async function run(log: (message: string) => void) {
         if (i < SUPERUSER_RUNS) asSuperuser.push((await candidatesQuery(c, false)).ms);
       }
       const plan = await explain(c);
-      return { rows: warm.rows, asSweeper: stats(asSweeper), asSuperuser: stats(asSuperuser), samples: { asSweeper: asSweeper.map((x) => round(x)), asSuperuser: asSuperuser.map((x) => round(x)) }, plan };
+      const planAsSuperuser = await explain(c, false);
+      return {
+        rows: warm.rows,
+        asSweeper: stats(asSweeper),
+        asSuperuser: stats(asSuperuser),
+        samples: { asSweeper: asSweeper.map((x) => round(x)), asSuperuser: asSuperuser.map((x) => round(x)) },
+        plan,
+        planAsSuperuser,
+      };
     });
     log(`baseline: median ${baseline.asSweeper.median} ms, p95 ${baseline.asSweeper.p95} ms (${RUNS} runs; superuser median ${baseline.asSuperuser.median} ms)`);
 
@@ -479,6 +490,7 @@ async function run(log: (message: string) => void) {
       dataSet: { ...dataSet, generateSeconds },
       baseline: { query: 'CANDIDATES_SQL', params: candidateParams(), rows: baseline.rows, asSweeper: baseline.asSweeper, asSuperuser: baseline.asSuperuser, samples: baseline.samples },
       explain: baseline.plan,
+      explainAsSuperuser: baseline.planAsSuperuser,
       firstSweep: { ...first, ratio: round(first.ms / median, 2) },
       steadySweeps: steady.map((s) => ({ ...s, ratio: round(s.ms / median, 2) })),
       steadySweepMedian: { ms: steadyMedian, ratio: round(steadyMedian / median, 2) },
