@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { PlanProgressRow } from '@opvolging/overviews';
 import { AUDIT_STATUS, GRADE, GRADES, INVESTIGATION_STATUS, label, Locale, longDate, longDateTime, PLAN_STATUS } from './labels';
 
 /** What the progress report shows: figures and statuses only, no names or e-mail addresses of people. */
@@ -10,21 +11,14 @@ export interface ProgressReport {
   trajectoryEndDate: string | null;
   today: string;
   generatedAt: Date;
-  plans: Array<{
-    organisationName: string;
-    planStatus: string;
-    planDueDate: string;
-    planOriginalDueDate: string;
-    planOverdue: boolean;
-    measuresTotal: number;
-    measuresCompleted: number;
-    measuresCancelled: number;
-    measuresLate: number;
-    auditStatus: string | null;
-    auditDueDate: string | null;
-    auditOverdue: boolean;
-    grades: Record<string, number>;
-  }>;
+  /** The overview's plan rows: the report prints the same figures as the screens. */
+  plans: Array<
+    Pick<
+      PlanProgressRow,
+      | 'organisationName' | 'planStatus' | 'planDueDate' | 'planOriginalDueDate' | 'planOverdue' | 'measuresTotal' | 'measuresCompleted'
+      | 'measuresCancelled' | 'measuresLate' | 'auditStatus' | 'auditDueDate' | 'auditOverdue' | 'grades'
+    >
+  >;
   points: Array<{ position: number; text: string; grades: Array<{ organisationName: string; grade: string }> }>;
 }
 
