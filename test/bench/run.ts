@@ -52,18 +52,20 @@ async function main(): Promise<number> {
   }
   let failed = 0;
   for (const file of files) {
-    const mod = await import(join(__dirname, file));
-    const bench: Benchmark = mod.default ?? mod.benchmark;
     const started = Date.now();
-    const log = (message: string) => console.log(`[${bench.name} +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-    log(`starting (${file})`);
+    let name = file.replace(/\.bench\.ts$/, '');
+    const log = (message: string) => console.log(`[${name} +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
     try {
+      const mod = await import(join(__dirname, file));
+      const bench: Benchmark = mod.default ?? mod.benchmark;
+      name = bench.name;
+      log(`starting (${file})`);
       const result = await bench.run(log);
-      console.log(`\n== ${bench.name} (${((Date.now() - started) / 1000).toFixed(0)} s) ==\n${table(result.rows)}\n`);
+      console.log(`\n== ${name} (${((Date.now() - started) / 1000).toFixed(0)} s) ==\n${table(result.rows)}\n`);
       if (result.file) console.log(`Full results: ${result.file}\n`);
     } catch (error) {
       failed++;
-      console.error(`\n== ${bench.name}: FAILED after ${((Date.now() - started) / 1000).toFixed(0)} s ==`);
+      console.error(`\n== ${name}: FAILED after ${((Date.now() - started) / 1000).toFixed(0)} s ==`);
       console.error(error);
     }
   }

@@ -14,8 +14,8 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { AppConfig, loadConfig } from '@opvolging/config';
 import { Database, runMigrations } from '@opvolging/database';
 import { CANDIDATES_SQL, DeadlineSweeper, NotificationQueue, SweepResult } from '@opvolging/notifications';
-import { QUEUES, redisOptions } from '@opvolging/queue';
 import { DeadlineKind, noticeDue, resolvePolicy } from '@opvolging/deadlines';
+import { QUEUES, redisOptions } from '@opvolging/queue';
 import { Clock, dates, DeadlineUnit, ManualClock } from '@opvolging/shared';
 import type { Benchmark, BenchRow } from './run';
 
@@ -40,6 +40,7 @@ const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@1
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DB_NAME = 'opvolging_bench';
 const SCENARIO = (process.env.BENCH_SCENARIO ?? 'daily') as 'daily' | 'backlog';
+if (!['daily', 'backlog'].includes(SCENARIO)) throw new Error(`BENCH_SCENARIO must be daily or backlog, not "${SCENARIO}"`);
 const MEASURES_PER_PLAN = 50;
 const PLANS_PER_INVESTIGATION = 10;
 const MEASURES = Number(process.env.BENCH_MEASURES ?? 1_000_000);
