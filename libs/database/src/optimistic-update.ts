@@ -25,14 +25,3 @@ export async function updateVersioned<T extends ObjectLiteral & { id: string; ve
   if (!current) throw DomainError.notFound(label, id);
   throw DomainError.conflict(label, id, expectedVersion, (current as T).version);
 }
-
-/** Bumps the version of a row whose children changed, with the same stale-version check. */
-export async function touchVersioned<T extends ObjectLiteral & { id: string; version: number }>(
-  em: EntityManager,
-  target: EntityTarget<T>,
-  label: string,
-  id: string,
-  expectedVersion: number,
-): Promise<T> {
-  return updateVersioned(em, target, label, id, expectedVersion, {} as Partial<T>);
-}

@@ -8,6 +8,11 @@ import { Organisation, OrganisationsService } from '@opvolging/organisations';
 import { ImprovementPlan, Measure, MeasuresService, PlanAssessment, PlansService, PlanVersion } from '@opvolging/plans';
 import { Actor } from '@opvolging/shared';
 
+/** The rows for these ids that the actor may see, in order; ids out of scope are left out. */
+export async function loadAll<T>(load: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  return (await load.loadMany(ids)).filter((x): x is T => x !== null && !(x instanceof Error));
+}
+
 type Batch<K, V> = (keys: readonly K[]) => Promise<Map<K, V>>;
 
 /** A loader over a batch function returning a map; missing keys resolve to `fallback`. */

@@ -2,12 +2,11 @@ import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql
 import { Finding, ImprovementPoint, ReportContentService } from '@opvolging/investigations';
 import { Actor } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { loadAll, Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { MeasureType } from '../plans/plan.model';
 import { FindingType, ImprovementPointConnection, ImprovementPointFilterInput, ImprovementPointType, InvestigationType } from './investigation.model';
-import { loadAll } from './investigations.resolver';
 
 @Resolver(() => ImprovementPointType)
 export class ImprovementPointsResolver {
@@ -35,7 +34,7 @@ export class ImprovementPointsResolver {
 
   @ResolveField(() => [OrganisationType], { description: 'The organisations the point is addressed to.' })
   async addressees(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
-    return loadAll(loaders, await loaders.addresseeIds.load(p.id));
+    return loadAll(loaders.organisation, await loaders.addresseeIds.load(p.id));
   }
 
   @ResolveField(() => OrganisationType, { nullable: true, description: 'For a collective point: who coordinates it.' })

@@ -4,7 +4,7 @@ import { DeadlineKind, resolvePolicy } from '@opvolging/deadlines';
 import { Actor, Clock, dates, overdue } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { loadAll, Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { ImprovementPlanType } from '../plans/plan.model';
@@ -116,12 +116,12 @@ export class InvestigationsResolver {
 
   @ResolveField(() => [OrganisationType])
   async participatingInspectorates(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
-    return loadAll(loaders, await loaders.participatingInspectorateIds.load(i.id));
+    return loadAll(loaders.organisation, await loaders.participatingInspectorateIds.load(i.id));
   }
 
   @ResolveField(() => [OrganisationType], { description: 'The organisations involved in the case.' })
   async involvedOrganisations(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
-    return loadAll(loaders, await loaders.involvedOrganisationIds.load(i.id));
+    return loadAll(loaders.organisation, await loaders.involvedOrganisationIds.load(i.id));
   }
 
   @ResolveField(() => DeadlinePolicy)
@@ -154,8 +154,4 @@ export class InvestigationsResolver {
   plans(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
     return loaders.plansByInvestigation.load(i.id);
   }
-}
-
-export async function loadAll(loaders: Loaders, ids: string[]) {
-  return (await loaders.organisation.loadMany(ids)).filter((o) => o && !(o instanceof Error));
 }

@@ -3,7 +3,7 @@ import { Measure, MeasuresService } from '@opvolging/plans';
 import { Actor, Clock, overdue } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { loadAll, Loaders } from '../graphql/loaders';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType } from '../investigations/investigation.model';
 import { Removed } from '../investigations/investigations.resolver';
@@ -64,6 +64,6 @@ export class MeasuresResolver {
   @ResolveField(() => [ImprovementPointType], { description: 'The improvement points it covers.' })
   async points(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
     const ids = await loaders.pointIdsByMeasure.load(m.id);
-    return (await loaders.point.loadMany(ids)).filter((x) => x && !(x instanceof Error));
+    return loadAll(loaders.point, ids);
   }
 }

@@ -3,7 +3,7 @@ import { ImprovementPlan, MeasureSort, MeasuresService, PlanAssessment, PlanSort
 import { Actor, Clock, overdue } from '@opvolging/shared';
 import { InternalAuditType, VerificationType } from '../audits/audit.model';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { loadAll, Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType, InvestigationType } from '../investigations/investigation.model';
@@ -107,7 +107,7 @@ export class PlansResolver {
   @ResolveField(() => [ImprovementPointType], { description: 'Points addressed to the organisation that no measure covers yet (submission needs none).' })
   async uncoveredPoints(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
     const ids = await loaders.uncoveredPointIds.load(p.id);
-    return (await loaders.point.loadMany(ids)).filter((x) => x && !(x instanceof Error));
+    return loadAll(loaders.point, ids);
   }
 
   @ResolveField(() => [PlanVersionType], { description: 'Every submitted version, frozen.' })
@@ -153,7 +153,7 @@ export class PlanVersionMeasuresResolver {
 
   @ResolveField(() => [ImprovementPointType])
   async points(@Parent() m: PlanVersionMeasure, @RequestLoaders() loaders: Loaders) {
-    return (await loaders.point.loadMany(m.pointIds)).filter((x) => x && !(x instanceof Error));
+    return loadAll(loaders.point, m.pointIds);
   }
 }
 
