@@ -66,6 +66,20 @@ export class DeadlinesService {
     return 'FALSE';
   }
 
+  /**
+   * The open deadlines of these subjects (plans, measures, audits, investigations) that the actor
+   * may see, in one statement, with the same scope as `list`. `kinds` narrows the kinds looked at:
+   * a plan is the subject of both PLAN_DUE and ASSESSMENT_DUE (at different times).
+   */
+  byIds(actor: Actor, ids: readonly string[], kinds?: readonly DeadlineKind[]): Promise<OpenDeadline[]> {
+    if (!ids.length || kinds?.length === 0) return Promise.resolve([]);
+    return this.db.transaction(actor, ({ em }) => {
+      const qb = this.scoped(em, actor).andWhere('d.subject_id IN (:...ids)', { ids });
+      if (kinds) qb.andWhere('d.kind IN (:...kinds)', { kinds });
+      return qb.getMany();
+    });
+  }
+
   /** The deadlines a user answers for, for the calendar feed. */
   responsibleFor(actor: Actor, limit = 500): Promise<OpenDeadline[]> {
     return this.db.transaction(actor, ({ em }) =>

@@ -1,7 +1,9 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuditsService, InternalAudit, InternalAuditJudgement, InternalAuditResult, Verification, VerificationGrade, VerificationsService } from '@opvolging/audits';
+import { DeadlineKind } from '@opvolging/deadlines';
 import { seesDrafts } from '@opvolging/identity';
 import { Actor, Clock, overdue } from '@opvolging/shared';
+import { DeadlineType } from '../deadlines/deadline.model';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { Loaders } from '../graphql/loaders';
 import { UserType } from '../identity/user.model';
@@ -44,6 +46,11 @@ export class InternalAuditsResolver {
   @ResolveField(() => ImprovementPlanType)
   plan(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
     return loaders.plan.load(a.planId);
+  }
+
+  @ResolveField(() => DeadlineType, { nullable: true, description: 'The open deadline of this internal audit, with every move of its due date; null once done (submitted).' })
+  deadline(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+    return loaders.openDeadline.load({ kind: DeadlineKind.AUDIT_DUE, id: a.id });
   }
 
   @ResolveField(() => Boolean, { description: 'Not submitted and past its due date.' })

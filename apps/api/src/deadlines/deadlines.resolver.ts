@@ -77,8 +77,9 @@ export class DeadlinesResolver {
   }
 
   @ResolveField(() => [DueDateChangeType], { description: 'Every move of this due date, with who decided and why.' })
-  changes(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
-    return loaders.dueDateChanges.load(d.id);
+  async changes(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+    // A plan is the subject of two kinds (PLAN_DUE, ASSESSMENT_DUE): keep only this kind's moves.
+    return (await loaders.dueDateChanges.load(d.id)).filter((c) => c.kind === d.kind);
   }
 }
 

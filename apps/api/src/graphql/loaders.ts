@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AuditsService, InternalAudit, InternalAuditJudgement, InternalAuditResult, Verification, VerificationGrade, VerificationsService } from '@opvolging/audits';
-import { DeadlinesService, DueDateChange } from '@opvolging/deadlines';
+import { DeadlineKind, DeadlinesService, DueDateChange, OpenDeadline } from '@opvolging/deadlines';
 import { User, UsersService } from '@opvolging/identity';
 import { Finding, ImprovementPoint, Investigation, InvestigationsService, ReportContentService } from '@opvolging/investigations';
 import { Organisation, OrganisationsService } from '@opvolging/organisations';
@@ -21,6 +21,12 @@ function loader<K, V>(batch: Batch<K, V>, fallback: V): DataLoader<K, V> {
     const found = await batch(keys);
     return keys.map((k) => found.get(k) ?? fallback);
   });
+}
+
+/** An open deadline is named by its kind and subject: a plan is the subject of PLAN_DUE and of ASSESSMENT_DUE. */
+export interface DeadlineKey {
+  kind: DeadlineKind;
+  id: string;
 }
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
@@ -58,6 +64,7 @@ export class Loaders {
   readonly verificationByPlan: DataLoader<string, Verification | null>;
   readonly verificationGrades: DataLoader<string, VerificationGrade[]>;
   readonly dueDateChanges: DataLoader<string, DueDateChange[]>;
+  readonly openDeadline: DataLoader<DeadlineKey, OpenDeadline | null, string>;
 
   constructor(actor: Actor, s: LoaderServices) {
     this.organisation = byId((ids) => s.organisations.byIds(actor, ids));
@@ -92,6 +99,16 @@ export class Loaders {
     this.verificationByPlan = loader((ids) => s.verifications.byPlan(actor, ids), null);
     this.verificationGrades = loader((ids) => s.verifications.gradesByVerification(actor, ids), []);
     this.dueDateChanges = loader((ids) => s.deadlines.changesBySubject(actor, ids), []);
+    const deadlineKey = (k: DeadlineKey) => `${k.kind}:${k.id}`;
+    this.openDeadline = new DataLoader<DeadlineKey, OpenDeadline | null, string>(
+      async (keys) => {
+        const ids = [...new Set(keys.map((k) => k.id))];
+        const kinds = [...new Set(keys.map((k) => k.kind))];
+        const found = new Map((await s.deadlines.byIds(actor, ids, kinds)).map((d) => [deadlineKey(d), d]));
+        return keys.map((k) => found.get(deadlineKey(k)) ?? null);
+      },
+      { cacheKeyFn: deadlineKey },
+    );
   }
 }
 

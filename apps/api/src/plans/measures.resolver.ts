@@ -1,6 +1,8 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DeadlineKind } from '@opvolging/deadlines';
 import { Measure, MeasuresService } from '@opvolging/plans';
 import { Actor, Clock, overdue } from '@opvolging/shared';
+import { DeadlineType } from '../deadlines/deadline.model';
 import { VersionedRefInput } from '../graphql/common.input';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { loadAll, Loaders } from '../graphql/loaders';
@@ -59,6 +61,11 @@ export class MeasuresResolver {
   @ResolveField(() => Boolean, { description: 'Not completed or cancelled, and past its due date.' })
   overdue(@Parent() m: Measure) {
     return overdue.measure(m, this.clock.today());
+  }
+
+  @ResolveField(() => DeadlineType, { nullable: true, description: 'The open deadline of this measure, with every move of its due date; null once done (and while its plan is not accepted).' })
+  deadline(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+    return loaders.openDeadline.load({ kind: DeadlineKind.MEASURE_DUE, id: m.id });
   }
 
   @ResolveField(() => [ImprovementPointType], { description: 'The improvement points it covers.' })

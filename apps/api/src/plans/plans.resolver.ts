@@ -1,7 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DeadlineKind } from '@opvolging/deadlines';
 import { ImprovementPlan, MeasureSort, MeasuresService, PlanAssessment, PlanSort, PlansService, PlanVersion } from '@opvolging/plans';
 import { Actor, Clock, overdue } from '@opvolging/shared';
 import { InternalAuditType, VerificationType } from '../audits/audit.model';
+import { DeadlineType } from '../deadlines/deadline.model';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { loadAll, Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
@@ -123,6 +125,14 @@ export class PlansResolver {
   @ResolveField(() => InternalAuditType, { nullable: true, description: 'Scheduled when the plan is accepted.' })
   internalAudit(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
     return loaders.auditByPlan.load(p.id);
+  }
+
+  @ResolveField(() => DeadlineType, {
+    nullable: true,
+    description: 'The open deadline of this plan (PLAN_DUE: its own due date, not the assessment), with every move of its due date; null once done (submitted).',
+  })
+  deadline(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.openDeadline.load({ kind: DeadlineKind.PLAN_DUE, id: p.id });
   }
 
   @ResolveField(() => VerificationType, { nullable: true })

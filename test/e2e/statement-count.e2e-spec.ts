@@ -1,0 +1,220 @@
+import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { createWorld } from '../support/fixtures';
+import { StatementCounter } from '../support/statement-counter';
+import { TestApp } from '../support/test-app';
+
+/**
+ * Nested fields resolve through the request's DataLoaders, so the number of SQL statements of a
+ * request depends on the shape of the query, not on the page size. Counted at the pg driver
+ * (test/support/statement-counter.ts), for an inspector and for members of both organisations.
+ */
+describe('SQL statements per request do not grow with the page size', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof createWorld>>;
+  let investigationId: string;
+  const pointIds: string[] = [];
+  const plans: { buurtteam: string; veiligThuis: string } = { buurtteam: '', veiligThuis: '' };
+  /** The buurtteam's measure for each point (by index), and the one that covers points 0 and 1. */
+  const btMeasure = new Map<number, string>();
+  let extended: string; // a buurtteam measure whose due date moved
+  let completed: string; // a buurtteam measure that is done: no open deadline
+
+  const POINTS = 18;
+  /** Point i: 0 → the buurtteam, 1 and 3 → collective (both), 2 → Veilig Thuis. */
+  const addressees = (i: number) => (i % 4 === 0 ? ['bt'] : i % 4 === 2 ? ['vt'] : ['bt', 'vt']);
+  const THEMES = ['INFORMATION_SHARING', 'CASE_DIRECTION', 'SAFETY_ASSESSMENT', 'ESCALATION'];
+  const sql = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> => t.get(DataSource).query(text, params);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await createWorld(t);
+    const org = { bt: w.orgs.buurtteam, vt: w.orgs.veiligThuis };
+    const inspector = () => w.inspector.token;
+
+    const inv = await t.ok(inspector(), `mutation($input: CreateInvestigationInput!) { createInvestigation(input: $input) { id } }`, {
+      input: { title: 'Casus Heerlen 2015', municipalityId: w.orgs.heerlen, involvedOrganisationIds: [org.bt, org.vt] },
+    });
+    investigationId = inv.createInvestigation.id;
+    await t.ok(inspector(), `mutation($input: AddFindingInput!) { addFinding(input: $input) { id } }`, { input: { investigationId, text: 'Signalen werden niet gedeeld.' } });
+    for (let i = 0; i < POINTS; i++) {
+      const to = addressees(i).map((k) => org[k as 'bt' | 'vt']);
+      const added = await t.ok(inspector(), `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, {
+        input: { investigationId, text: `Verbeterpunt ${i + 1}`, themes: [THEMES[i % THEMES.length]], addresseeIds: to, coordinatingOrganisationId: to.length > 1 ? org.bt : undefined },
+      });
+      pointIds.push(added.addImprovementPoint.id);
+    }
+    const current = await t.ok(inspector(), `query($id: ID!) { investigation(id: $id) { version } }`, { id: investigationId });
+    const published = await t.ok(inspector(), `mutation($input: PublishInvestigationInput!) { publishInvestigation(input: $input) { plans { id organisation { id } } } }`, {
+      input: { id: investigationId, expectedVersion: current.investigation.version, publicationDate: '2026-03-02' },
+    });
+    const planOf = (orgId: string) => published.publishInvestigation.plans.find((p: any) => p.organisation.id === orgId).id as string;
+    plans.buurtteam = planOf(org.bt);
+    plans.veiligThuis = planOf(org.vt);
+
+    const ADD = `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`;
+    const add = async (token: string, planId: string, ownerId: string, i: number, points: string[]) =>
+      (await t.ok(token, ADD, {
+        input: { planId, description: `Maatregel bij punt ${i + 1}`, successIndicator: 'Vastgesteld en ingevoerd', ownerId, dueDate: `2026-0${6 + (i % 3)}-01`, pointIds: points },
+      })).addMeasure.id as string;
+    for (let i = 0; i < POINTS; i++) {
+      if (addressees(i).includes('bt')) {
+        btMeasure.set(i, await add(w.buurtteamMember.token, plans.buurtteam, i % 2 ? w.buurtteamColleague.id : w.buurtteamMember.id, i, [pointIds[i]]));
+      }
+      if (addressees(i).includes('vt')) await add(w.veiligThuisMember.token, plans.veiligThuis, w.veiligThuisMember.id, i, [pointIds[i]]);
+    }
+    // Points 0 and 1 are covered by a second buurtteam measure.
+    await add(w.buurtteamMember.token, plans.buurtteam, w.buurtteamMember.id, 0, [pointIds[0], pointIds[1]]);
+
+    const version = async (planId: string) => (await t.ok(inspector(), `query($id: ID!) { improvementPlan(id: $id) { version } }`, { id: planId })).improvementPlan.version as number;
+    const SUBMIT = `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { status } }`;
+    const ASSESS = `mutation($input: AssessPlanInput!) { assessImprovementPlan(input: $input) { status } }`;
+    const answers = (judgement: string) => ({
+      aimedAtShortcomings: { judgement: 'SUFFICIENT', rationale: 'Gericht op de tekortkomingen.' },
+      chanceOfSuccess: { judgement: 'SUFFICIENT', rationale: 'Eigenaarschap belegd.' },
+      pace: { judgement, rationale: 'Tempo beoordeeld.' },
+    });
+
+    // Veilig Thuis: submitted, its assessment deadline moved, then sent back for revision
+    // (PLAN_DUE open again on the same subject id that carried the ASSESSMENT_DUE move).
+    await t.ok(w.veiligThuisMember.token, SUBMIT, { input: { planId: plans.veiligThuis, expectedVersion: await version(plans.veiligThuis) } });
+    const moved = await t.ok(inspector(), `mutation($input: ExtendDeadlinesInput!) { extendDeadlines(input: $input) { affected } }`, {
+      input: { investigationId, kind: 'ASSESSMENT_DUE', newDueDate: '2026-04-30', reason: 'Capaciteit van de inspectie.' },
+    });
+    expect(moved.extendDeadlines.affected).toBe(1);
+    const submittedVt = await t.ok(inspector(), `query($id: ID!) { improvementPlan(id: $id) { status deadline { kind } } deadlines(filter: { kind: ASSESSMENT_DUE }) { nodes { id } } }`, { id: plans.veiligThuis });
+    // Submitted: the plan's own deadline is met; only the inspectorate's assessment is open.
+    expect(submittedVt).toEqual({ improvementPlan: { status: 'SUBMITTED', deadline: null }, deadlines: { nodes: [{ id: plans.veiligThuis }] } });
+    await t.ok(inspector(), ASSESS, { input: { planId: plans.veiligThuis, expectedVersion: await version(plans.veiligThuis), ...answers('INSUFFICIENT') } });
+
+    // Buurtteam: accepted (measure and audit deadlines open); one measure moved, one completed.
+    await t.ok(w.buurtteamMember.token, SUBMIT, { input: { planId: plans.buurtteam, expectedVersion: await version(plans.buurtteam) } });
+    const accepted = await t.ok(inspector(), ASSESS, { input: { planId: plans.buurtteam, expectedVersion: await version(plans.buurtteam), ...answers('SUFFICIENT') } });
+    expect(accepted.assessImprovementPlan.status).toBe('ACCEPTED');
+
+    extended = btMeasure.get(0)!;
+    const asked = await t.ok(w.buurtteamMember.token, `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id version } }`, {
+      input: { kind: 'MEASURE_DUE', subjectId: extended, requestedDueDate: '2026-09-01', reason: 'Afhankelijk van de regionale aanpak.' },
+    });
+    await t.ok(inspector(), `mutation($input: DecideExtensionInput!) { decideExtension(input: $input) { status } }`, {
+      input: { id: asked.requestExtension.id, expectedVersion: asked.requestExtension.version, grant: true, note: 'Akkoord.' },
+    });
+    completed = btMeasure.get(3)!;
+    const started = await t.ok(w.buurtteamColleague.token, `mutation($input: VersionedRefInput!) { startMeasure(input: $input) { version } }`, { input: { id: completed, expectedVersion: 1 } });
+    await t.ok(w.buurtteamColleague.token, `mutation($input: CompleteMeasureInput!) { completeMeasure(input: $input) { status } }`, {
+      input: { id: completed, expectedVersion: started.startMeasure.version, evidence: 'Werkwijze vastgesteld.' },
+    });
+  }, 180_000);
+  afterAll(async () => t?.stop());
+
+  const QUERY = `query($first: Int!) { improvementPoints(first: $first) { nodes {
+    id text themes investigation { title } addressees { name } coordinatingOrganisation { name }
+    measures { id dueDate overdue owner { displayName } deadline { kind dueDate daysLeft changes { toDate } }
+      plan { status dueDate organisation { name } deadline { kind dueDate } internalAudit { dueDate deadline { kind dueDate } } } } } } }`;
+  /** Each field backed by a DataLoader costs at most one statement; plus the token check and the page itself. */
+  const LOADER_FIELDS = ['investigation', 'addressees (ids)', 'addressees', 'coordinatingOrganisation', 'measures', 'owner', 'deadline', 'changes', 'plan', 'organisation', 'deadline', 'internalAudit', 'deadline'];
+  const BOUND = LOADER_FIELDS.length + 2;
+
+  /** Rows that nested fields returned: grows with the page, unlike the statements. */
+  function nestedRows(nodes: any[]): number {
+    let n = 0;
+    for (const p of nodes) {
+      n += 1 + p.addressees.length + (p.coordinatingOrganisation ? 1 : 0);
+      for (const m of p.measures) {
+        n += 1 + (m.owner ? 1 : 0) + (m.deadline ? 1 + m.deadline.changes.length : 0);
+        n += 1 + (m.plan.deadline ? 1 : 0) + (m.plan.internalAudit ? 1 + (m.plan.internalAudit.deadline ? 1 : 0) : 0);
+      }
+    }
+    return n;
+  }
+
+  async function measure(token: string, first: number) {
+    const counter = StatementCounter.install();
+    try {
+      const data = await t.ok(token, QUERY, { first });
+      const nodes = data.improvementPoints.nodes as any[];
+      return { first, points: nodes.length, measures: nodes.flatMap((p) => p.measures).length, nested: nestedRows(nodes), statements: counter.data.length, nodes };
+    } finally {
+      counter.uninstall();
+    }
+  }
+
+  it('counts every statement TypeORM sends (the counter patches the same pg Client TypeORM uses)', async () => {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const counter = StatementCounter.install();
+    try {
+      await t.ok(w.inspector.token, QUERY, { first: 2 });
+      expect(spy.mock.calls.length).toBeGreaterThan(5);
+      expect(counter.total).toBe(spy.mock.calls.length);
+      // Same statements; the order may differ, since TypeORM awaits a pooled connection before it sends.
+      expect([...counter.statements].sort()).toEqual(spy.mock.calls.map((c) => c[0] as string).sort());
+      // Each unit of work costs START TRANSACTION, set_config and COMMIT besides its data statements.
+      expect(counter.total - counter.data.length).toBe(3 * counter.statements.filter((s) => /^START TRANSACTION/.test(s)).length);
+    } finally {
+      counter.uninstall();
+      spy.mockRestore();
+    }
+  });
+
+  it.each([
+    ['an inspector', () => w.inspector.token],
+    ['a member of the buurtteam (accepted plan)', () => w.buurtteamMember.token],
+    ['a member of Veilig Thuis (plan in revision)', () => w.veiligThuisMember.token],
+  ])('as %s, the same number of statements for 2, 5 and 12 points', async (_role, token) => {
+    const runs = [await measure(token(), 2), await measure(token(), 5), await measure(token(), 12)];
+    const summary = runs.map(({ first, points, measures, nested, statements }) => ({ first, points, measures, nested, statements }));
+    console.log(`${_role}: ${JSON.stringify(summary)}`);
+    // The pages are full, and a larger page really resolves more nested rows.
+    expect(runs.map((r) => r.points)).toEqual([2, 5, 12]);
+    expect(runs[0].measures).toBeGreaterThan(0);
+    expect(runs[1].nested).toBeGreaterThan(runs[0].nested);
+    expect(runs[2].nested).toBeGreaterThan(runs[1].nested);
+    expect(runs[2].measures).toBeGreaterThan(runs[1].measures);
+    // One statement per loader and batch, whatever the page size.
+    expect(runs.map((r) => r.statements)).toEqual([runs[0].statements, runs[0].statements, runs[0].statements]);
+    expect(runs[0].statements).toBeLessThanOrEqual(BOUND);
+  });
+
+  it('resolves the right values for one point, checked against the database directly', async () => {
+    const { nodes } = await measure(w.inspector.token, 2);
+    const point = nodes.find((p: any) => p.id === pointIds[1]); // collective: both organisations have measures for it
+    const [visible] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM measure_points mp JOIN measures m ON m.id = mp.measure_id JOIN improvement_plans p ON p.id = m.plan_id
+        WHERE mp.point_id = $1 AND p.status IN ('SUBMITTED','ACCEPTED','CLOSED')`,
+      [pointIds[1]],
+    );
+    const [all] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM measure_points WHERE point_id = $1`, [pointIds[1]]);
+    // Veilig Thuis' measure is in a plan in revision: a draft, not shown to the inspector.
+    expect(all.n).toBe(3);
+    expect(point.measures).toHaveLength(visible.n);
+    expect(visible.n).toBe(2);
+    expect(point.addressees.map((o: any) => o.name).sort()).toEqual(['Sociaal Buurtteam Heerlen', 'Veilig Thuis Zuid-Limburg']);
+    expect(point.coordinatingOrganisation).toEqual({ name: 'Sociaal Buurtteam Heerlen' });
+
+    // The first point's moved measure: its deadline and the recorded move, as stored.
+    const first = nodes.find((p: any) => p.id === pointIds[0]);
+    const moved = first.measures.find((m: any) => m.id === extended);
+    const [row] = await sql<{ due_date: string; changes: number }>(
+      `SELECT m.due_date::text, (SELECT count(*)::int FROM due_date_changes c WHERE c.subject_id = m.id AND c.kind = 'MEASURE_DUE') AS changes FROM measures m WHERE m.id = $1`,
+      [extended],
+    );
+    expect(row).toEqual({ due_date: '2026-09-01', changes: 1 });
+    expect(moved.deadline).toMatchObject({ kind: 'MEASURE_DUE', dueDate: row.due_date, changes: [{ toDate: '2026-09-01' }] });
+    expect(moved.plan).toMatchObject({ status: 'ACCEPTED', deadline: null, internalAudit: { deadline: { kind: 'AUDIT_DUE' } } });
+    expect(moved.plan.internalAudit.deadline.dueDate).toBe(moved.plan.internalAudit.dueDate);
+
+    const done = await t.ok(w.buurtteamMember.token, `query($id: ID!) { improvementPoint(id: $id) { measures { id status deadline { kind } } } }`, { id: pointIds[3] });
+    expect(done.improvementPoint.measures.find((m: any) => m.id === completed)).toEqual({ id: completed, status: 'COMPLETED', deadline: null });
+  });
+
+  it('gives a plan its own deadline (PLAN_DUE), not the assessment\'s moves on the same subject id', async () => {
+    const [assessmentMoves] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM due_date_changes WHERE subject_id = $1 AND kind = 'ASSESSMENT_DUE'`, [plans.veiligThuis]);
+    expect(assessmentMoves.n).toBe(1);
+    const [plan] = await sql<{ status: string; due_date: string }>(`SELECT status, due_date::text FROM improvement_plans WHERE id = $1`, [plans.veiligThuis]);
+    expect(plan.status).toBe('REVISION_REQUESTED');
+    for (const token of [w.veiligThuisMember.token, w.inspector.token]) {
+      const data = await t.ok(token, `query($id: ID!) { improvementPlan(id: $id) { deadline { kind id dueDate changes { fromDate toDate } } } }`, { id: plans.veiligThuis });
+      expect(data.improvementPlan.deadline).toEqual({ kind: 'PLAN_DUE', id: plans.veiligThuis, dueDate: plan.due_date, changes: [] });
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { Client } from 'pg';
+
+/**
+ * Counts the SQL statements this process sends to PostgreSQL (every pg Client: TypeORM's pool
+ * included) while installed. `data` leaves out transaction control and the per-transaction
+ * set_config call, so it counts the statements that read or write rows.
+ */
+export class StatementCounter {
+  readonly statements: string[] = [];
+  /** The same statements with their parameter values, to replay them elsewhere. */
+  readonly calls: Array<{ text: string; values: unknown[] }> = [];
+  private original?: (...args: unknown[]) => unknown;
+
+  static install(): StatementCounter {
+    const counter = new StatementCounter();
+    const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    counter.original = proto.query;
+    const original = proto.query;
+    proto.query = function (this: Client, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string } | undefined;
+      const text = typeof first === 'string' ? first : first?.text;
+      if (typeof text === 'string') {
+        counter.statements.push(text);
+        const values = Array.isArray(args[1]) ? args[1] : typeof first === 'object' && Array.isArray((first as { values?: unknown[] }).values) ? (first as { values: unknown[] }).values : [];
+        counter.calls.push({ text, values });
+      }
+      return original.apply(this, args);
+    };
+    return counter;
+  }
+
+  reset(): void {
+    this.statements.length = 0;
+    this.calls.length = 0;
+  }
+
+  get total(): number {
+    return this.statements.length;
+  }
+
+  /** Statements that read or write rows: not BEGIN/COMMIT/ROLLBACK/SAVEPOINT or the transaction's set_config. */
+  get data(): string[] {
+    return this.statements.filter((s) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i.test(s) && !/^\s*SELECT set_config\('app\.user_id'/.test(s));
+  }
+
+  uninstall(): void {
+    if (this.original) (Client.prototype as unknown as { query: unknown }).query = this.original;
+    this.original = undefined;
+  }
+}
