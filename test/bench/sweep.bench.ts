@@ -1,7 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Test, TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
-import { execSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import { mkdirSync, writeFileSync } from 'fs';
 import { Redis } from 'ioredis';
@@ -17,6 +16,7 @@ import { CANDIDATES_SQL, DeadlineSweeper, NotificationQueue, SweepResult } from 
 import { DeadlineKind, noticeDue, resolvePolicy } from '@opvolging/deadlines';
 import { QUEUES, redisOptions } from '@opvolging/queue';
 import { Clock, dates, DeadlineUnit, ManualClock } from '@opvolging/shared';
+import { ADMIN_URL, codeVersion, databaseUrl, ms, OUT_DIR, REDIS_URL, round, stats, withClient } from './common';
 import type { Benchmark, BenchRow } from './run';
 
 /**
@@ -36,8 +36,6 @@ import type { Benchmark, BenchRow } from './run';
  * BENCH_ADMIN_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
  */
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DB_NAME = 'opvolging_bench';
 const SCENARIO = (process.env.BENCH_SCENARIO ?? 'daily') as 'daily' | 'backlog';
 if (!['daily', 'backlog'].includes(SCENARIO)) throw new Error(`BENCH_SCENARIO must be daily or backlog, not "${SCENARIO}"`);
@@ -54,7 +52,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SUPERUSER_RUNS = Math.min(2, RUNS);
 const STEADY_RUNS = Number(process.env.BENCH_STEADY_RUNS ?? 1);
 const KEEP_DB = ['1', 'true', 'yes'].includes((process.env.BENCH_KEEP_DB ?? '').toLowerCase());
-const OUT_DIR = '/tmp/opvolging-bench';
 
 /** A fixed instant (Monday, after DIGEST_HOUR) so the data and every figure are reproducible. */
 const NOW = new Date('2026-03-02T09:00:00+01:00');
@@ -79,31 +76,6 @@ function candidateParams(): string[] {
 const ORGANISATION_KINDS = ['YOUTH_CARE', 'CERTIFIED_CHILD_PROTECTION', 'VEILIG_THUIS', 'YOUTH_HEALTH_CARE', 'SOCIAL_TEAM', 'SCHOOL', 'POLICE', 'MENTAL_HEALTH_CARE', 'GP', 'OTHER'];
 /** Tables the data set fills whose history trigger is switched off while loading (the sweep never reads history). */
 const LOADED_TABLES = ['organisations', 'users', 'investigations', 'investigation_inspectorates', 'investigation_organisations', 'improvement_plans', 'measures'];
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, application_name: 'opvolging-bench' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { runs: sorted.length, min: round(sorted[0]), median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1]) };
-}
 
 // ---- data set -----------------------------------------------------------------------------------
 
@@ -233,19 +205,6 @@ async function generate(c: Client, log: (m: string) => void) {
 
 // ---- baseline -----------------------------------------------------------------------------------
 
-/** Which code was measured: the commit, and the sweep's files changed since it (figures belong to a version). */
-function codeVersion(): { commit: string; uncommitted: string[] } {
-  try {
-    const git = (args: string) => execSync(`git ${args}`, { cwd: `${__dirname}/../..`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const uncommitted = git('status --porcelain -- libs/notifications libs/deadlines libs/shared libs/database libs/queue migrations')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    return { commit: git('rev-parse --short HEAD'), uncommitted };
-  } catch {
-    return { commit: 'unknown', uncommitted: [] };
-  }
-}
 
 
 /** What Database.transaction(null, ...) sets: the app role (row-level security applies) acting as SYSTEM. */
@@ -382,7 +341,7 @@ async function run(log: (message: string) => void) {
       /** 1-minute load average at the start; anything well above 0 means something else competed for the cores. */
       loadAtStart: round(loadavg()[0], 2),
     };
-    const code = codeVersion();
+    const code = codeVersion(['libs/notifications', 'libs/deadlines', 'libs/shared', 'libs/database', 'libs/queue', 'migrations']);
     log(`scenario ${SCENARIO}, ${MEASURES.toLocaleString('en-US')} measures; PostgreSQL ${versions.postgres}, Redis ${versions.redis}, ${versions.cpus} cores`);
 
     await withClient(ADMIN_URL, async (c) => {

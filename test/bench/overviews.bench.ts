@@ -1,0 +1,497 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { hash } from 'argon2';
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'child_process';
+import { randomBytes } from 'crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { AddressInfo } from 'net';
+import { cpus, loadavg, totalmem } from 'os';
+import { join } from 'path';
+import { Client } from 'pg';
+import { AppModule } from '../../apps/api/src/app.module';
+import { AppConfig, loadConfig } from '@opvolging/config';
+import { runMigrations } from '@opvolging/database';
+import { SystemClock } from '@opvolging/shared';
+import { StatementCounter } from '../support/statement-counter';
+import { ADMIN_URL, codeVersion, databaseUrl, flag, ms, OUT_DIR, REDIS_URL, round, stats, withClient } from './common';
+import { BENCH_PASSWORD, census, DATA_VERSION, generate, SHAPE } from './overview-data';
+import type { Benchmark, BenchRow } from './run';
+
+/**
+ * The overviews at scale (issue: "speed at scale"): on 2,000 investigations, 100,000 improvement
+ * points and 300,000 measures across 342 municipalities,
+ * - the municipality overview and the inspectorate portfolio through the full stack (HTTP, Apollo,
+ *   guards, TypeORM, row-level security) against the bare SQL aggregate each needs, replayed on a
+ *   plain pg connection as the same actor in the same run (ratio of p95s);
+ * - SQL statements for a page of 10, 50 and 100 improvement points with organisation, plan,
+ *   measures and deadlines nested (must not grow with the page);
+ * - requests per second with 20 concurrent clients (autocannon) for a typical authenticated query,
+ *   against the same server's liveness endpoint as the baseline;
+ * - the plans (EXPLAIN ANALYZE) of the aggregates.
+ *
+ * The API under measurement runs as its own process (as in production); the statement counts come
+ * from an in-process instance of the same AppModule whose pg client is counted.
+ *
+ * Environment: BENCH_SAMPLES (per measured query, default 200), BENCH_AUTOCANNON_SECONDS (default
+ * 10), BENCH_REUSE_DB=1 (keep database opvolging_bench_overviews and reuse it when it was made by the
+ * same generator on the same day), BENCH_ADMIN_DATABASE_URL, REDIS_URL.
+ */
+
+const DB_NAME = 'opvolging_bench_overviews';
+const REUSE = flag('BENCH_REUSE_DB');
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const ROUNDS = 10;
+const AUTOCANNON_SECONDS = Number(process.env.BENCH_AUTOCANNON_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const ROOT = join(__dirname, '..', '..');
+
+/** Today in the Netherlands, as the API's clock will see it. */
+const TODAY = new SystemClock().today();
+
+// ---- the queries users send -----------------------------------------------------------------------
+
+const TOTALS = `fragment Totals on ProgressTotals {
+  plansNotSubmitted plansSubmitted plansInRevision plansAccepted plansClosed plansOverdue
+  measuresTotal measuresCompleted measuresLate auditsOpen auditsOverdue grades { grade count }
+}`;
+const INVESTIGATION_PROGRESS = `
+  investigationId title status publicationDate trajectoryEndDate daysUntilTrajectoryEnd
+  totals { ...Totals }
+  plans {
+    planId planStatus planDueDate planOriginalDueDate planOverdue assessmentOverdue
+    measuresTotal measuresCompleted measuresCancelled measuresLate auditStatus auditDueDate auditOverdue
+    organisation { id name kind } grades { grade count }
+  }`;
+const MUNICIPALITY_QUERY = `query MunicipalityOverview {
+  municipalityOverview {
+    municipality { name }
+    totals { ...Totals }
+    investigations { ${INVESTIGATION_PROGRESS} }
+    changesSinceLastVisit { since count entries { occurredAt entityType operation changedFields organisation { name } } }
+  }
+} ${TOTALS}`;
+const PORTFOLIO_QUERY = `query Portfolio($first: Int, $filter: PortfolioFilterInput) {
+  inspectoratePortfolio(first: $first, filter: $filter) { nextCursor totals { ...Totals } investigations { ${INVESTIGATION_PROGRESS} } }
+} ${TOTALS}`;
+const POINTS_QUERY = `query Points($first: Int) {
+  improvementPoints(first: $first) {
+    totalCount
+    nodes {
+      id position text themes collective
+      investigation { id title }
+      addressees { id name kind }
+      coordinatingOrganisation { name }
+      measures {
+        id description status dueDate originalDueDate overdue
+        owner { displayName }
+        deadline { dueDate daysLeft overdue changes { fromDate toDate reason } }
+        plan { id status dueDate overdue organisation { name } deadline { dueDate daysLeft } internalAudit { status dueDate } }
+      }
+    }
+  }
+}`;
+/** What an organisation member's start page asks: their open deadlines, soonest first. */
+const DEADLINES_QUERY = `query MyDeadlines {
+  deadlines(first: 20) { totalCount nodes { id kind dueDate daysLeft overdue plan { status } measure { description status } investigation { title } } }
+}`;
+
+// ---- the API process ------------------------------------------------------------------------------
+
+interface Api {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startApi(dbUrl: string, port: number, log: (m: string) => void): Promise<Api> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl,
+      REDIS_URL,
+      PORT: String(port),
+      QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      TS_NODE_TRANSPILE_ONLY: 'true',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it answered`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the API did not answer /health within 120 s');
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`API process ${child.pid} answers on ${url}`);
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+async function gql<T = any>(base: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
+  return body.data as T;
+}
+
+const signIn = async (base: string, email: string) =>
+  (await gql<{ signIn: { accessToken: string } }>(base, null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password: BENCH_PASSWORD } })).signIn.accessToken;
+
+// ---- the data set ---------------------------------------------------------------------------------
+
+async function prepareDatabase(log: (m: string) => void) {
+  const url = databaseUrl(DB_NAME);
+  const marker = `${DATA_VERSION} ${TODAY}`;
+  const existing = await withClient(ADMIN_URL, async (c) =>
+    (await c.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [DB_NAME])).rows[0],
+  );
+  if (REUSE && existing?.comment === marker) {
+    await runMigrations(url);
+    log(`reusing database ${DB_NAME} (${marker})`);
+    return { url, generateSeconds: 0, reused: true };
+  }
+  await withClient(ADMIN_URL, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${DB_NAME}`);
+  });
+  const applied = await runMigrations(url);
+  log(`database ${DB_NAME} created, ${applied.length} migrations applied; generating (history triggers on)`);
+  const start = process.hrtime.bigint();
+  await withClient(url, async (c) => generate(c, TODAY, await hash(BENCH_PASSWORD), log));
+  await withClient(ADMIN_URL, (c) => c.query(`COMMENT ON DATABASE ${DB_NAME} IS '${marker}'`));
+  return { url, generateSeconds: round(ms(start) / 1000), reused: false };
+}
+
+/** Who is measured: the busiest and the median municipality, the busiest inspectorate and organisation. */
+async function subjects(c: Client) {
+  const municipalities = (
+    await c.query(`SELECT m.id, u.email, count(i.id)::int AS investigations
+                     FROM organisations m JOIN users u ON u.organisation_id = m.id AND u.role = 'MUNICIPALITY_REVIEWER'
+                     JOIN investigations i ON i.municipality_id = m.id AND i.status <> 'DRAFT'
+                    GROUP BY m.id, u.email ORDER BY 3 DESC, 1`)
+  ).rows;
+  const inspector = (
+    await c.query(`SELECT u.email, count(*)::int AS investigations FROM users u JOIN investigations i ON i.lead_inspectorate_id = u.organisation_id
+                    WHERE u.role = 'INSPECTOR' GROUP BY u.email ORDER BY 2 DESC, 1 LIMIT 1`)
+  ).rows[0];
+  const member = (
+    await c.query(`SELECT u.email, count(*)::int AS plans FROM users u JOIN improvement_plans p ON p.organisation_id = u.organisation_id
+                    WHERE u.role = 'ORGANISATION_MEMBER' GROUP BY u.email ORDER BY 2 DESC, 1 LIMIT 1`)
+  ).rows[0];
+  return {
+    bigMunicipality: municipalities[0] as { id: string; email: string; investigations: number },
+    medianMunicipality: municipalities[Math.floor(municipalities.length / 2)] as { id: string; email: string; investigations: number },
+    municipalitiesWithCases: municipalities.length,
+    inspector: inspector as { email: string; investigations: number },
+    member: member as { email: string; plans: number },
+  };
+}
+
+// ---- capturing what a request sends to PostgreSQL -------------------------------------------------
+
+interface Captured {
+  total: number;
+  data: Array<{ text: string; values: unknown[] }>;
+  /** The actor's transaction settings (the set_config call before the first data statement after sign-in). */
+  settings: { text: string; values: unknown[] };
+}
+
+const isControl = (text: string) => /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i.test(text);
+const isSettings = (text: string) => /^\s*SELECT set_config\('app\.user_id'/.test(text);
+
+/** The same AppModule in this process, its pg client counted; for statement counts and the SQL to replay. */
+async function inProcessApi(dbUrl: string): Promise<{ app: INestApplication; url: string; counter: StatementCounter }> {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, LOG_LEVEL: 'error' });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(AppConfig).useValue(config).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, counter: StatementCounter.install() };
+}
+
+async function capture(counter: StatementCounter, send: () => Promise<unknown>): Promise<Captured> {
+  counter.reset();
+  await send();
+  const calls = [...counter.calls];
+  const settings = [...calls].reverse().find((c) => isSettings(c.text));
+  if (!settings) throw new Error('no transaction settings were captured');
+  return { total: calls.length, data: calls.filter((c) => !isControl(c.text) && !isSettings(c.text)), settings };
+}
+
+// ---- the bare SQL baseline ------------------------------------------------------------------------
+
+/** Runs `statements` as the captured actor on a plain connection; returns the time of the statements alone. */
+async function replay(c: Client, settings: Captured['settings'], statements: Captured['data']): Promise<number> {
+  await c.query('BEGIN');
+  try {
+    await c.query(settings.text, settings.values);
+    const start = process.hrtime.bigint();
+    for (const s of statements) await c.query(s.text, s.values);
+    return ms(start);
+  } finally {
+    await c.query('ROLLBACK'); // the overview's read is logged (history_access): keep the table as it was
+  }
+}
+
+async function explain(c: Client, settings: Captured['settings'], statement: Captured['data'][number]): Promise<string[]> {
+  await c.query('BEGIN');
+  try {
+    await c.query(settings.text, settings.values);
+    return (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values)).rows.map((r) => r['QUERY PLAN']);
+  } finally {
+    await c.query('ROLLBACK');
+  }
+}
+
+/**
+ * p95 of the full stack against the bare aggregate and against all the request's statements,
+ * interleaved in rounds so that drift on a shared machine hits both alike.
+ */
+async function compare(
+  c: Client,
+  name: string,
+  captured: Captured,
+  aggregate: Captured['data'][number],
+  viaApi: () => Promise<unknown>,
+  log: (m: string) => void,
+) {
+  const sql: number[] = [];
+  const all: number[] = [];
+  const api: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await replay(c, captured.settings, [aggregate]);
+    await viaApi();
+  }
+  const per = Math.max(1, Math.round(SAMPLES / ROUNDS));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < per; i++) sql.push(await replay(c, captured.settings, [aggregate]));
+    for (let i = 0; i < per; i++) all.push(await replay(c, captured.settings, captured.data));
+    for (let i = 0; i < per; i++) {
+      const start = process.hrtime.bigint();
+      await viaApi();
+      api.push(ms(start));
+    }
+  }
+  const result = { aggregate: stats(sql), allStatements: stats(all), graphql: stats(api) };
+  log(`${name}: GraphQL p95 ${result.graphql.p95} ms, bare aggregate p95 ${result.aggregate.p95} ms, all ${captured.data.length} statements p95 ${result.allStatements.p95} ms`);
+  return { ...result, ratioToAggregate: round(result.graphql.p95 / result.aggregate.p95, 2), ratioToAllStatements: round(result.graphql.p95 / result.allStatements.p95, 2) };
+}
+
+// ---- load -----------------------------------------------------------------------------------------
+
+async function load(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }, log: (m: string) => void, label: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: AUTOCANNON_SECONDS, method: (init.method ?? 'GET') as 'GET', headers: init.headers, body: init.body });
+  const summary = {
+    requestsPerSecond: round(result.requests.average),
+    latencyP50: result.latency.p50,
+    latencyP97_5: result.latency.p97_5,
+    latencyP99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+  log(`${label}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50} ms, p99 ${summary.latencyP99} ms, non-2xx ${summary.non2xx}, errors ${summary.errors}`);
+  return summary;
+}
+
+function rssMiB(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- the run --------------------------------------------------------------------------------------
+
+async function run(log: (message: string) => void) {
+  const started = Date.now();
+  const versions = {
+    postgres: await withClient(ADMIN_URL, async (c) => (await c.query('SHOW server_version')).rows[0].server_version as string),
+    node: process.version,
+    cpus: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30),
+    loadAtStart: round(loadavg()[0], 2),
+  };
+  const code = codeVersion(['apps/api', 'libs', 'migrations']);
+  const db = await prepareDatabase(log);
+  const dataSet = await withClient(db.url, census);
+  log(`data set: ${JSON.stringify(dataSet)}`);
+  const who = await withClient(db.url, subjects);
+  log(`measured as: ${JSON.stringify(who)}`);
+
+  const inProcess = await inProcessApi(db.url);
+  let api: Api | undefined;
+  const admin = new Client({ connectionString: db.url, application_name: 'opvolging-bench' });
+  await admin.connect();
+  try {
+    // ---- statement counts (in-process, counted) ----
+    const local = inProcess.url;
+    const tokens = {
+      big: await signIn(local, who.bigMunicipality.email),
+      median: await signIn(local, who.medianMunicipality.email),
+      inspector: await signIn(local, who.inspector.email),
+      member: await signIn(local, who.member.email),
+    };
+    // Returning visitors: the bookmark is set, as after any earlier visit.
+    for (const [token, id] of [
+      [tokens.big, who.bigMunicipality.id],
+      [tokens.median, who.medianMunicipality.id],
+    ]) {
+      await gql(local, token, `mutation($id: ID!) { markOverviewSeen(subjectId: $id) }`, { id });
+    }
+
+    const statementCounts: Record<string, unknown> = {};
+    for (const [role, token] of [
+      ['inspector', tokens.inspector],
+      ['organisation member', tokens.member],
+    ] as const) {
+      for (const first of [10, 50, 100]) {
+        let nested = { points: 0, measures: 0, addressees: 0, plans: 0 };
+        const captured = await capture(inProcess.counter, async () => {
+          const data = await gql<{ improvementPoints: { nodes: Array<{ addressees: unknown[]; measures: Array<{ plan: unknown }> }> } }>(local, token, POINTS_QUERY, { first });
+          const nodes = data.improvementPoints.nodes;
+          nested = {
+            points: nodes.length,
+            measures: nodes.reduce((n, p) => n + p.measures.length, 0),
+            addressees: nodes.reduce((n, p) => n + p.addressees.length, 0),
+            plans: new Set(nodes.flatMap((p) => p.measures.map((m) => JSON.stringify(m.plan)))).size,
+          };
+        });
+        statementCounts[`${role}, first ${first}`] = { statements: captured.total, dataStatements: captured.data.length, ...nested };
+        log(`improvementPoints(first: ${first}) as ${role}: ${captured.total} statements (${captured.data.length} reading rows) for ${JSON.stringify(nested)}`);
+      }
+    }
+
+    const bigCapture = await capture(inProcess.counter, () => gql(local, tokens.big, MUNICIPALITY_QUERY));
+    const medianCapture = await capture(inProcess.counter, () => gql(local, tokens.median, MUNICIPALITY_QUERY));
+    const portfolioCapture = await capture(inProcess.counter, () => gql(local, tokens.inspector, PORTFOLIO_QUERY, { first: 50 }));
+    const filteredCapture = await capture(inProcess.counter, () => gql(local, tokens.inspector, PORTFOLIO_QUERY, { first: 50, filter: { late: true, theme: 'INFORMATION_SHARING' } }));
+    const aggregateOf = (c: Captured) => {
+      const found = c.data.filter((s) => s.text.includes('WITH scoped AS'));
+      if (found.length !== 1) throw new Error(`expected one plan aggregate among the captured statements, found ${found.length}`);
+      return found[0];
+    };
+    /** The portfolio needs its page of investigations and the aggregate over them. */
+    const portfolioStatements = (c: Captured) => c.data.filter((s) => s.text.includes('WITH scoped AS') || /FROM investigations i WHERE/.test(s.text));
+    for (const [name, c] of Object.entries({ big: bigCapture, median: medianCapture, portfolio: portfolioCapture, filtered: filteredCapture })) {
+      statementCounts[`overview ${name}`] = { statements: c.total, dataStatements: c.data.length };
+    }
+    inProcess.counter.uninstall();
+    await inProcess.app.close();
+
+    // ---- latency (separate API process) ----
+    api = await startApi(db.url, 3900 + Math.floor(Math.random() * 90), log);
+    const remote = api.url;
+    const remoteTokens = {
+      big: await signIn(remote, who.bigMunicipality.email),
+      median: await signIn(remote, who.medianMunicipality.email),
+      inspector: await signIn(remote, who.inspector.email),
+      member: await signIn(remote, who.member.email),
+    };
+    // Same answers from both: the baseline replays what the measured server sends.
+    const bigAnswer = await gql(remote, remoteTokens.big, MUNICIPALITY_QUERY);
+    const investigationsShown = (bigAnswer as { municipalityOverview: { investigations: unknown[] } }).municipalityOverview.investigations.length;
+    if (investigationsShown !== who.bigMunicipality.investigations) {
+      throw new Error(`the municipality overview shows ${investigationsShown} investigations; the database has ${who.bigMunicipality.investigations}`);
+    }
+
+    const latency = {
+      municipalityBig: await compare(admin, `municipality overview (${who.bigMunicipality.investigations} investigations)`, bigCapture, aggregateOf(bigCapture), () => gql(remote, remoteTokens.big, MUNICIPALITY_QUERY), log),
+      municipalityMedian: await compare(admin, `municipality overview (${who.medianMunicipality.investigations} investigations)`, medianCapture, aggregateOf(medianCapture), () => gql(remote, remoteTokens.median, MUNICIPALITY_QUERY), log),
+      portfolio: await compare(
+        admin,
+        'inspectorate portfolio (first 50)',
+        { ...portfolioCapture, data: portfolioStatements(portfolioCapture) },
+        aggregateOf(portfolioCapture),
+        () => gql(remote, remoteTokens.inspector, PORTFOLIO_QUERY, { first: 50 }),
+        log,
+      ),
+      portfolioFiltered: await compare(
+        admin,
+        'inspectorate portfolio (first 50, late, theme)',
+        { ...filteredCapture, data: portfolioStatements(filteredCapture) },
+        aggregateOf(filteredCapture),
+        () => gql(remote, remoteTokens.inspector, PORTFOLIO_QUERY, { first: 50, filter: { late: true, theme: 'INFORMATION_SHARING' } }),
+        log,
+      ),
+    };
+
+    const plans = {
+      municipalityBig: await explain(admin, bigCapture.settings, aggregateOf(bigCapture)),
+      portfolioPage: await explain(admin, portfolioCapture.settings, portfolioStatements(portfolioCapture)[0]),
+      portfolioAggregate: await explain(admin, portfolioCapture.settings, aggregateOf(portfolioCapture)),
+      portfolioFilteredPage: await explain(admin, filteredCapture.settings, portfolioStatements(filteredCapture)[0]),
+      changesSince: await explain(admin, bigCapture.settings, bigCapture.data.find((s) => /SELECT count\(\*\)::int AS count FROM history/.test(s.text))!),
+    };
+
+    // ---- throughput ----
+    await gql(remote, remoteTokens.member, DEADLINES_QUERY); // answers without errors
+    const graphqlInit = (token: string, query: string) => ({ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const throughput = {
+      liveness: await load(`${remote}/health`, {}, log, 'GET /health (baseline)'),
+      me: await load(`${remote}/graphql`, graphqlInit(remoteTokens.member, '{ me { id displayName role } }'), log, 'me'),
+      deadlines: await load(`${remote}/graphql`, graphqlInit(remoteTokens.member, DEADLINES_QUERY), log, 'deadlines(first: 20), organisation member'),
+      apiRssMiB: rssMiB(api.process.pid),
+    };
+
+    mkdirSync(OUT_DIR, { recursive: true });
+    const file = `${OUT_DIR}/overviews-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    const results = { code, versions, today: TODAY, shape: SHAPE, dataSet, generateSeconds: db.generateSeconds, reusedDatabase: db.reused, who, statementCounts, latency, throughput, plans, seconds: round((Date.now() - started) / 1000) };
+    writeFileSync(file, JSON.stringify(results, null, 2));
+
+    const rows: BenchRow[] = [
+      { metric: 'data set', value: `${dataSet.publishedInvestigations} investigations, ${dataSet.improvementPoints} points, ${dataSet.measures} measures, ${dataSet.municipalities} municipalities`, note: db.reused ? 'reused' : `generated in ${db.generateSeconds} s` },
+    ];
+    for (const [name, l] of Object.entries(latency)) {
+      rows.push({ metric: `${name}: GraphQL p95 / bare aggregate p95`, value: l.ratioToAggregate, unit: 'x', note: `${l.graphql.p95} ms vs ${l.aggregate.p95} ms (median ${l.graphql.median} vs ${l.aggregate.median})` });
+      rows.push({ metric: `${name}: GraphQL p95 / all its statements p95`, value: l.ratioToAllStatements, unit: 'x', note: `${l.graphql.p95} ms vs ${l.allStatements.p95} ms` });
+    }
+    for (const [name, s] of Object.entries(statementCounts)) {
+      const v = s as { statements: number; dataStatements: number; points?: number; measures?: number };
+      rows.push({ metric: `statements: ${name}`, value: v.statements, note: `${v.dataStatements} reading rows${v.points !== undefined ? `; ${v.points} points, ${v.measures} measures nested` : ''}` });
+    }
+    rows.push({ metric: 'GET /health (baseline)', value: throughput.liveness.requestsPerSecond, unit: 'req/s', note: `p99 ${throughput.liveness.latencyP99} ms` });
+    rows.push({ metric: 'me', value: throughput.me.requestsPerSecond, unit: 'req/s', note: `p99 ${throughput.me.latencyP99} ms; ${round(throughput.me.requestsPerSecond / throughput.liveness.requestsPerSecond, 3)} of baseline` });
+    rows.push({ metric: 'deadlines(first: 20) as a member', value: throughput.deadlines.requestsPerSecond, unit: 'req/s', note: `p99 ${throughput.deadlines.latencyP99} ms; ${round(throughput.deadlines.requestsPerSecond / throughput.liveness.requestsPerSecond, 3)} of baseline; errors ${throughput.deadlines.errors + throughput.deadlines.non2xx}` });
+    rows.push({ metric: 'API resident memory after load', value: throughput.apiRssMiB ?? 'n/a', unit: 'MiB' });
+    return { rows, file };
+  } finally {
+    inProcess.counter.uninstall();
+    await inProcess.app.close().catch(() => undefined);
+    await api?.stop();
+    await admin.end();
+    if (!REUSE) await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));
+  }
+}
+
+const benchmark: Benchmark = { name: 'overviews at scale', run };
+export default benchmark;
