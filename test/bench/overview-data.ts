@@ -26,7 +26,7 @@ export const SHAPE = {
 } as const;
 
 /** Bump when the generator changes: a kept database is only reused when its version matches. */
-export const DATA_VERSION = 'overviews-v1';
+export const DATA_VERSION = 'overviews-v2';
 
 /** The password of every generated account (argon2 hash passed in). */
 export const BENCH_PASSWORD = 'Opvolging-bench-2026';
@@ -85,7 +85,7 @@ export async function generate(c: Client, today: string, passwordHash: string, l
              (n * 389) % 1461 AS age
         FROM generate_series(1, ${S.investigations + S.draftInvestigations}) n;
     ALTER TABLE b_inv ADD COLUMN status text, ADD COLUMN pub date;
-    UPDATE b_inv SET status = CASE WHEN NOT published THEN 'DRAFT' WHEN age > 1200 THEN 'CLOSED' ELSE 'FOLLOW_UP' END,
+    UPDATE b_inv SET status = CASE WHEN NOT published THEN 'DRAFT' WHEN age > 900 THEN 'CLOSED' ELSE 'FOLLOW_UP' END,
                      pub = CASE WHEN published THEN ${T} - age END;
     INSERT INTO investigations (id, title, summary, municipality_id, lead_inspectorate_id, status, publication_date, trajectory_end_date, closure_reason, closed_at)
       SELECT i.id, 'Calamiteitenonderzoek ' || i.n, 'Onderzoek naar de samenwerking rond een kind (benchmark ' || i.n || ').', m.id, ins.id, i.status,
@@ -168,7 +168,7 @@ export async function generate(c: Client, today: string, passwordHash: string, l
              CASE WHEN pa.status IN ('DRAFT','SUBMITTED','REVISION_REQUESTED') THEN 'PLANNED'
                   WHEN g.mk % 10 = 9 THEN 'CANCELLED'
                   WHEN pa.status = 'CLOSED' THEN 'COMPLETED'
-                  WHEN (g.mk + pa.plan_n) % 3 = 0 AND pa.pub + 90 + (13 * g.mk) % 300 < ${T} THEN 'COMPLETED'
+                  WHEN (g.mk + pa.plan_n) % 7 <> 0 AND pa.pub + 90 + (13 * g.mk) % 300 < ${T} - 30 THEN 'COMPLETED'
                   WHEN pa.pub + 90 + (13 * g.mk) % 300 < ${T} + 60 THEN 'IN_PROGRESS'
                   ELSE 'PLANNED' END AS status
         FROM b_part pa CROSS JOIN generate_series(0, ${S.measuresPerPlan - 1}) AS g(mk);

@@ -396,12 +396,12 @@ async function run(log: (message: string) => void) {
     const portfolioCapture = await capture(inProcess.counter, () => gql(local, tokens.inspector, PORTFOLIO_QUERY, { first: 50 }));
     const filteredCapture = await capture(inProcess.counter, () => gql(local, tokens.inspector, PORTFOLIO_QUERY, { first: 50, filter: { late: true, theme: 'INFORMATION_SHARING' } }));
     const aggregateOf = (c: Captured) => {
-      const found = c.data.filter((s) => s.text.includes('WITH scoped AS'));
+      const found = c.data.filter((s) => s.text.includes('AS "measuresTotal"'));
       if (found.length !== 1) throw new Error(`expected one plan aggregate among the captured statements, found ${found.length}`);
       return found[0];
     };
     /** The portfolio needs its page of investigations and the aggregate over them. */
-    const portfolioStatements = (c: Captured) => c.data.filter((s) => s.text.includes('WITH scoped AS') || /FROM investigations i WHERE/.test(s.text));
+    const portfolioStatements = (c: Captured) => c.data.filter((s) => s.text.includes('AS "measuresTotal"') || /FROM investigations i WHERE/.test(s.text));
     for (const [name, c] of Object.entries({ big: bigCapture, median: medianCapture, portfolio: portfolioCapture, filtered: filteredCapture })) {
       statementCounts[`overview ${name}`] = { statements: c.total, dataStatements: c.data.length };
     }
@@ -450,7 +450,8 @@ async function run(log: (message: string) => void) {
       portfolioPage: await explain(admin, portfolioCapture.settings, portfolioStatements(portfolioCapture)[0]),
       portfolioAggregate: await explain(admin, portfolioCapture.settings, aggregateOf(portfolioCapture)),
       portfolioFilteredPage: await explain(admin, filteredCapture.settings, portfolioStatements(filteredCapture)[0]),
-      changesSince: await explain(admin, bigCapture.settings, bigCapture.data.find((s) => /SELECT count\(\*\)::int AS count FROM history/.test(s.text))!),
+      changesSinceCount: await explain(admin, bigCapture.settings, bigCapture.data.find((s) => /SELECT count\(\*\)::int AS count FROM history/.test(s.text))!),
+      changesSinceEntries: await explain(admin, bigCapture.settings, bigCapture.data.find((s) => /FROM history h WHERE .* ORDER BY h\.id DESC LIMIT 50/s.test(s.text))!),
     };
 
     // ---- throughput ----

@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { join } from 'path';
 import { AuditsModule } from '@opvolging/audits';
 import { AppConfig, ConfigModule } from '@opvolging/config';
@@ -72,7 +72,10 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
           // Apollo's defaults, stated: CSRF prevention on, batched (array) requests refused.
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          plugins: [...limits.plugins, ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+          // No HTTP caching of answers here (they are per user), so no cache-control bookkeeping per field.
+          plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+          // Compact JSON: Apollo's default indents every answer, which for a large overview costs time and bytes.
+          stringifyResult: (result) => JSON.stringify(result),
           validationRules: limits.validationRules,
           parseOptions: limits.parseOptions,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req }),

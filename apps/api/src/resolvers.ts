@@ -7,7 +7,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { FindingsResolver, ImprovementPointsResolver } from './investigations/improvement-points.resolver';
 import { InvestigationsResolver } from './investigations/investigations.resolver';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
-import { MunicipalityOverviewResolver, OverviewChangeResolver, OverviewsResolver, PlanProgressResolver, ProgressTotalsResolver, ThemeOverviewResolver } from './overviews/overviews.resolver';
+import { MunicipalityOverviewResolver, OverviewChangeResolver, OverviewsResolver } from './overviews/overviews.resolver';
 import { MeasuresResolver } from './plans/measures.resolver';
 import { PlanAssessmentsResolver, PlansResolver, PlanVersionMeasuresResolver, PlanVersionsResolver } from './plans/plans.resolver';
 
@@ -35,9 +35,6 @@ export const RESOLVERS = [
   HistoryResolver,
   OverviewsResolver,
   MunicipalityOverviewResolver,
-  PlanProgressResolver,
-  ProgressTotalsResolver,
-  ThemeOverviewResolver,
   OverviewChangeResolver,
   ExportsResolver,
 ];

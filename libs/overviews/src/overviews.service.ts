@@ -17,6 +17,8 @@ export interface PlanProgressRow {
   organisationId: string;
   organisationName: string;
   organisationKind: string;
+  organisationMunicipalityId: string | null;
+  organisationVersion: number;
   planStatus: string;
   planDueDate: string;
   planOriginalDueDate: string;
@@ -83,40 +85,41 @@ const GRADES = ['FULLY', 'MOSTLY', 'PARTLY', 'NOT_IMPLEMENTED', 'NO_LONGER_RELEV
  * The plan-level figures every overview is built from: one row per plan, measures and grades
  * counted by GROUP BY in PostgreSQL. Measures of unsubmitted plans are not counted for anyone but
  * the organisation itself (no drafts for reviewers and inspectors).
+ *
+ * The counts are LATERAL subqueries per plan, so each is an index-only range scan of that plan's
+ * measures (measures_plan_status_idx) and grades, whatever the row estimates under row-level
+ * security say; the plans of the PERFORMANCE.md benchmark show the shape.
  */
 const PLAN_PROGRESS_SQL = (where: string) => `
-  WITH scoped AS (
-    SELECT p.*, i.title AS investigation_title, i.status AS investigation_status, i.publication_date, i.trajectory_end_date, i.municipality_id
-      FROM improvement_plans p JOIN investigations i ON i.id = p.investigation_id
-     WHERE ${where}
-  ), m AS (
-    SELECT m.plan_id, count(*) AS total,
-           count(*) FILTER (WHERE m.status = 'COMPLETED') AS completed,
-           count(*) FILTER (WHERE m.status = 'CANCELLED') AS cancelled,
-           count(*) FILTER (WHERE m.status IN ('PLANNED','IN_PROGRESS') AND m.due_date < :today) AS late
-      FROM measures m JOIN scoped s ON s.id = m.plan_id
-     WHERE s.status IN ('SUBMITTED','ACCEPTED','CLOSED') OR :seesDrafts
-     GROUP BY m.plan_id
-  ), g AS (
-    SELECT v.plan_id, jsonb_object_agg(x.grade, x.n) AS grades
-      FROM verifications v JOIN scoped s ON s.id = v.plan_id
-      JOIN LATERAL (SELECT vg.grade, count(*) AS n FROM verification_grades vg WHERE vg.verification_id = v.id GROUP BY vg.grade) x ON true
-     GROUP BY v.plan_id
-  )
-  SELECT s.investigation_id AS "investigationId", s.investigation_title AS "investigationTitle", s.investigation_status AS "investigationStatus",
-         s.publication_date AS "publicationDate", s.trajectory_end_date AS "trajectoryEndDate", s.municipality_id AS "municipalityId",
-         s.id AS "planId", s.organisation_id AS "organisationId", o.name AS "organisationName", o.kind AS "organisationKind",
-         s.status AS "planStatus", s.due_date AS "planDueDate", s.original_due_date AS "planOriginalDueDate",
-         (s.status IN ('DRAFT','REVISION_REQUESTED') AND s.due_date < :today) AS "planOverdue",
-         (s.status = 'SUBMITTED' AND s.assessment_due_date < :today) AS "assessmentOverdue",
-         coalesce(m.total, 0)::int AS "measuresTotal", coalesce(m.completed, 0)::int AS "measuresCompleted",
-         coalesce(m.cancelled, 0)::int AS "measuresCancelled", coalesce(m.late, 0)::int AS "measuresLate",
+  SELECT i.id AS "investigationId", i.title AS "investigationTitle", i.status AS "investigationStatus",
+         i.publication_date AS "publicationDate", i.trajectory_end_date AS "trajectoryEndDate", i.municipality_id AS "municipalityId",
+         p.id AS "planId", p.organisation_id AS "organisationId", o.name AS "organisationName", o.kind AS "organisationKind",
+         o.municipality_id AS "organisationMunicipalityId", o.version AS "organisationVersion", p.status AS "planStatus", p.due_date AS "planDueDate", p.original_due_date AS "planOriginalDueDate",
+         (p.status IN ('DRAFT','REVISION_REQUESTED') AND p.due_date < :today) AS "planOverdue",
+         (p.status = 'SUBMITTED' AND p.assessment_due_date < :today) AS "assessmentOverdue",
+         m.total AS "measuresTotal", m.completed AS "measuresCompleted", m.cancelled AS "measuresCancelled", m.late AS "measuresLate",
          a.status AS "auditStatus", a.due_date AS "auditDueDate",
          coalesce(a.status IN ('DRAFT','REVISION_REQUESTED') AND a.due_date < :today, false) AS "auditOverdue",
-         coalesce(g.grades, '{}'::jsonb) AS grades
-    FROM scoped s JOIN organisations o ON o.id = s.organisation_id
-    LEFT JOIN m ON m.plan_id = s.id LEFT JOIN g ON g.plan_id = s.id LEFT JOIN internal_audits a ON a.plan_id = s.id
-   ORDER BY s.publication_date DESC NULLS LAST, s.investigation_id, o.name`;
+         g.grades
+    FROM improvement_plans p
+    JOIN investigations i ON i.id = p.investigation_id
+    JOIN organisations o ON o.id = p.organisation_id
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE m.status = 'COMPLETED')::int AS completed,
+             count(*) FILTER (WHERE m.status = 'CANCELLED')::int AS cancelled,
+             count(*) FILTER (WHERE m.status IN ('PLANNED','IN_PROGRESS') AND m.due_date < :today)::int AS late
+        FROM measures m
+       WHERE m.plan_id = p.id AND (p.status IN ('SUBMITTED','ACCEPTED','CLOSED') OR :seesDrafts)
+    ) m
+    CROSS JOIN LATERAL (
+      SELECT coalesce(jsonb_object_agg(x.grade, x.n), '{}'::jsonb) AS grades
+        FROM (SELECT vg.grade, count(*) AS n FROM verifications v JOIN verification_grades vg ON vg.verification_id = v.id
+               WHERE v.plan_id = p.id GROUP BY vg.grade) x
+    ) g
+    LEFT JOIN internal_audits a ON a.plan_id = p.id
+   WHERE ${where}
+   ORDER BY i.publication_date DESC NULLS LAST, i.id, o.name`;
 
 @Injectable()
 export class OverviewsService {
@@ -178,8 +181,8 @@ export class OverviewsService {
     if (filter.status) where.push('i.status = :status');
     if (filter.organisationKind) where.push('EXISTS (SELECT 1 FROM investigation_organisations fio JOIN organisations fo ON fo.id = fio.organisation_id WHERE fio.investigation_id = i.id AND fo.kind = :kind)');
     if (filter.theme) {
-      where.push(`(EXISTS (SELECT 1 FROM findings ff WHERE ff.investigation_id = i.id AND :theme = ANY(ff.themes))
-                   OR EXISTS (SELECT 1 FROM improvement_points fp WHERE fp.investigation_id = i.id AND :theme = ANY(fp.themes)))`);
+      where.push(`(EXISTS (SELECT 1 FROM findings ff WHERE ff.investigation_id = i.id AND ff.themes @> ARRAY[CAST(:theme AS text)])
+                   OR EXISTS (SELECT 1 FROM improvement_points fp WHERE fp.investigation_id = i.id AND fp.themes @> ARRAY[CAST(:theme AS text)]))`);
     }
     if (filter.late !== undefined) where.push(`${filter.late ? '' : 'NOT '}${overdueInInvestigationSql('i')}`);
     if (cursor) where.push(`(coalesce(i.publication_date, DATE '9999-12-31'), i.id) < (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`);
@@ -368,20 +371,17 @@ export class OverviewsService {
       const [visit] = await em.query(`SELECT seen_at FROM overview_visits WHERE user_id = $1 AND subject_id = $2`, [actor.userId, subjectId]);
       const since: Date | null = visit?.seen_at ?? null;
       const types = ['investigation', 'improvement_plan', 'plan_assessment', 'internal_audit', 'internal_audit_judgement', 'verification', 'due_date_change'];
+      // Without a bookmark every change counts; with one, history_investigation_time_idx ranges from it.
+      const filter = `h.investigation_id = ANY($1) AND h.entity_type = ANY($2)${since ? ' AND h.occurred_at > $3' : ''}
+            AND (h.entity_type <> 'improvement_plan' OR h.operation = 'INSERT' OR h.changed_fields && ARRAY['status','due_date']::text[])`;
+      const params = since ? [investigationIds, types, since] : [investigationIds, types];
       const entries = await em.query(
         `SELECT h.id, h.occurred_at AS "occurredAt", h.entity_type AS "entityType", h.entity_id AS "entityId", h.operation, h.changed_fields AS "changedFields",
                 h.investigation_id AS "investigationId", h.organisation_id AS "organisationId"
-           FROM history h
-          WHERE h.investigation_id = ANY($1) AND h.entity_type = ANY($2) AND ($3::timestamptz IS NULL OR h.occurred_at > $3)
-            AND (h.entity_type <> 'improvement_plan' OR h.operation = 'INSERT' OR h.changed_fields && ARRAY['status','due_date']::text[])
-          ORDER BY h.id DESC LIMIT 50`,
-        [investigationIds, types, since],
+           FROM history h WHERE ${filter} ORDER BY h.id DESC LIMIT 50`,
+        params,
       );
-      const [{ count }] = await em.query(
-        `SELECT count(*)::int AS count FROM history h WHERE h.investigation_id = ANY($1) AND h.entity_type = ANY($2) AND ($3::timestamptz IS NULL OR h.occurred_at > $3)
-            AND (h.entity_type <> 'improvement_plan' OR h.operation = 'INSERT' OR h.changed_fields && ARRAY['status','due_date']::text[])`,
-        [investigationIds, types, since],
-      );
+      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM history h WHERE ${filter}`, params);
       await em.query(`INSERT INTO history_access (user_id, scope, subject_id, rows_returned) VALUES ($1, 'OVERVIEW', $2, $3)`, [actor.userId, subjectId, entries.length]);
       return { since, count, entries };
     });

@@ -53,7 +53,11 @@ export function totalsOf(rows: PlanProgressRow[]): ProgressTotals {
 /** Plan rows grouped per investigation, in the order SQL gave them. */
 export function byInvestigation(rows: PlanProgressRow[], today: string): InvestigationProgress[] {
   const groups = new Map<string, PlanProgressRow[]>();
-  for (const r of rows) groups.set(r.investigationId, [...(groups.get(r.investigationId) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(r.investigationId);
+    if (group) group.push(r);
+    else groups.set(r.investigationId, [r]);
+  }
   return [...groups.values()].map((plans) => ({
     investigationId: plans[0].investigationId,
     title: plans[0].investigationTitle,

@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { ZONE } from './clock';
 
+function utcMidnight(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
 /** Calendar-date arithmetic on `YYYY-MM-DD` strings, in the Dutch time zone. */
 export const dates = {
   addDays(date: string, days: number): string {
@@ -19,6 +25,8 @@ export const dates = {
   },
   /** Whole days from `from` to `to` (negative when `to` is earlier). */
   daysBetween(from: string, to: string): number {
-    return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+    // Calendar dates have no zone: whole UTC days between their midnights. Date.UTC on the parts
+    // (not luxon) because overviews call this for every listed case.
+    return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
   },
 };

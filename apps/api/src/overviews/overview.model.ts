@@ -2,10 +2,11 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnum
 import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { ImplementationGrade } from '@opvolging/audits';
 import { InvestigationStatus } from '@opvolging/investigations';
-import { OrganisationKind } from '@opvolging/organisations';
+import { Organisation, OrganisationKind } from '@opvolging/organisations';
 import { ImprovementPlanStatus } from '@opvolging/plans';
 import { Theme } from '@opvolging/shared';
 import { LocalDate } from '../graphql/scalars';
+import { OrganisationType } from '../organisations/organisation.model';
 
 export enum ActionKind {
   ASSESS_PLAN = 'ASSESS_PLAN',
@@ -38,8 +39,8 @@ export class PlanProgress {
   @Field(() => String, { nullable: true }) auditStatus: string | null;
   @Field(() => LocalDate, { nullable: true }) auditDueDate: string | null;
   @Field() auditOverdue: boolean;
-  organisationId: string;
-  grades: Record<string, number>;
+  @Field(() => OrganisationType) organisation: Organisation;
+  @Field(() => [GradeCount], { description: 'Verification grades of its points.' }) grades: GradeCount[];
 }
 
 @ObjectType()
@@ -55,7 +56,7 @@ export class ProgressTotals {
   @Field(() => Int) measuresLate: number;
   @Field(() => Int, { description: 'Internal audits not yet submitted.' }) auditsOpen: number;
   @Field(() => Int) auditsOverdue: number;
-  grades: Record<string, number>;
+  @Field(() => [GradeCount]) grades: GradeCount[];
 }
 
 @ObjectType()
@@ -122,7 +123,7 @@ export class ThemeOverview {
   @Field(() => Int) points: number;
   @Field(() => Int, { nullable: true }) firstYear: number | null;
   @Field(() => Int, { nullable: true }) lastYear: number | null;
-  grades: Record<string, number>;
+  @Field(() => [GradeCount]) grades: GradeCount[];
 }
 
 @ObjectType({ description: 'Improvement points at the end of a month, for a chart.' })

@@ -1,6 +1,7 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ImplementationGrade } from '@opvolging/audits';
-import { byInvestigation, forInvestigations, OverviewsService, PlanProgressRow, totalsOf } from '@opvolging/overviews';
+import { byInvestigation, forInvestigations, InvestigationProgress, OverviewsService, PlanProgressRow, ProgressTotals as ProgressTotalsData, totalsOf } from '@opvolging/overviews';
+import { Organisation } from '@opvolging/organisations';
 import { Actor, Clock } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { Loaders } from '../graphql/loaders';
@@ -22,6 +23,27 @@ import {
 const gradeList = (grades: Record<string, number>): GradeCount[] =>
   Object.values(ImplementationGrade).map((grade) => ({ grade, count: Number(grades[grade] ?? 0) }));
 
+/*
+ * The overview types are plain data, shaped here once: no per-row field resolvers (a municipality
+ * overview has hundreds of plan rows, and each resolver call costs the framework's wrapping).
+ */
+const totalsView = (t: ProgressTotalsData): ProgressTotals => ({ ...t, grades: gradeList(t.grades) });
+
+const planView = (r: PlanProgressRow): PlanProgress => ({
+  ...r,
+  planStatus: r.planStatus as PlanProgress['planStatus'],
+  grades: gradeList(r.grades),
+  // The row carries the organisation (joined in the aggregate); its own fields still resolve as usual.
+  organisation: { id: r.organisationId, name: r.organisationName, kind: r.organisationKind, municipalityId: r.organisationMunicipalityId, version: r.organisationVersion } as Organisation,
+});
+
+const progressView = (p: InvestigationProgress): InvestigationProgressType => ({
+  ...p,
+  status: p.status as InvestigationProgressType['status'],
+  plans: p.plans.map(planView),
+  totals: totalsView(p.totals),
+});
+
 @Resolver()
 export class OverviewsResolver {
   constructor(
@@ -35,8 +57,8 @@ export class OverviewsResolver {
     const investigations = byInvestigation(rows, this.clock.today());
     return {
       municipalityId: id,
-      investigations,
-      totals: totalsOf(rows),
+      investigations: investigations.map(progressView),
+      totals: totalsView(totalsOf(rows)),
       changesSinceLastVisit: await this.overviews.changesSince(actor, id, investigations.map((i) => i.investigationId)),
     };
   }
@@ -54,7 +76,7 @@ export class OverviewsResolver {
     @Args('after', { nullable: true }) after?: string,
   ) {
     const page = await this.overviews.portfolio(actor, filter ?? {}, { first, after });
-    return { investigations: forInvestigations(page.investigations, page.rows, this.clock.today()), totals: totalsOf(page.rows), nextCursor: page.nextCursor };
+    return { investigations: forInvestigations(page.investigations, page.rows, this.clock.today()).map(progressView), totals: totalsView(totalsOf(page.rows)), nextCursor: page.nextCursor };
   }
 
   @Query(() => [ActionNeededType], { description: "Inspectors: what needs an inspector's action now (assessments, audit judgements, verifications, extension requests, escalations, closures)." })
@@ -64,16 +86,16 @@ export class OverviewsResolver {
 
   @Query(() => [InvestigationProgressType], { description: "Organisation members: your organisation's plans across investigations." })
   async organisationOverview(@CurrentActor() actor: Actor) {
-    return byInvestigation(await this.overviews.organisation(actor), this.clock.today());
+    return byInvestigation(await this.overviews.organisation(actor), this.clock.today()).map(progressView);
   }
 
   @Query(() => [ThemeOverview], { description: 'Per recurring theme, across all published investigations: counts and how the points were graded.' })
-  themeOverview(
+  async themeOverview(
     @CurrentActor() actor: Actor,
     @Args('fromYear', { type: () => Int, nullable: true }) fromYear?: number,
     @Args('toYear', { type: () => Int, nullable: true }) toYear?: number,
   ) {
-    return this.overviews.themes(actor, { fromYear, toYear });
+    return (await this.overviews.themes(actor, { fromYear, toYear })).map((t) => ({ ...t, grades: gradeList(t.grades) }));
   }
 
   @Query(() => [MonthProgress], { description: 'Month by month: improvement points in a municipality, implemented versus open (for a chart).' })
@@ -91,35 +113,6 @@ export class MunicipalityOverviewResolver {
   @ResolveField(() => OrganisationType)
   municipality(@Parent() o: { municipalityId: string }, @RequestLoaders() loaders: Loaders) {
     return loaders.organisation.load(o.municipalityId);
-  }
-}
-
-@Resolver(() => PlanProgress)
-export class PlanProgressResolver {
-  @ResolveField(() => OrganisationType)
-  organisation(@Parent() p: PlanProgressRow, @RequestLoaders() loaders: Loaders) {
-    return loaders.organisation.load(p.organisationId);
-  }
-
-  @ResolveField(() => [GradeCount], { description: 'Verification grades of its points.' })
-  grades(@Parent() p: PlanProgressRow) {
-    return gradeList(p.grades);
-  }
-}
-
-@Resolver(() => ProgressTotals)
-export class ProgressTotalsResolver {
-  @ResolveField(() => [GradeCount])
-  grades(@Parent() t: { grades: Record<string, number> }) {
-    return gradeList(t.grades);
-  }
-}
-
-@Resolver(() => ThemeOverview)
-export class ThemeOverviewResolver {
-  @ResolveField(() => [GradeCount])
-  grades(@Parent() t: { grades: Record<string, number> }) {
-    return gradeList(t.grades);
   }
 }
 
