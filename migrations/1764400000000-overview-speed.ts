@@ -35,11 +35,13 @@ export class OverviewSpeed1764400000000 implements MigrationInterface {
     await q.query(`
       -- Changes since a visit: per investigation, from a moment on.
       CREATE INDEX history_investigation_time_idx ON history (investigation_id, occurred_at);
+      -- The portfolio's keyset order (newest publication first, drafts last), walked until a page is full.
+      CREATE INDEX investigations_portfolio_order_idx ON investigations ((coalesce(publication_date, DATE '9999-12-31')) DESC, id DESC);
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX history_investigation_time_idx`);
+    await q.query(`DROP INDEX history_investigation_time_idx, investigations_portfolio_order_idx`);
     for (const [table, parent, alias, key] of CHILD_POLICIES) {
       const rule = `(${parentExists(table, parent, alias, key)})`;
       await q.query(`DROP POLICY organisation_isolation ON ${table}; CREATE POLICY organisation_isolation ON ${table} USING ${rule} WITH CHECK ${rule}`);

@@ -352,6 +352,7 @@ async function run(log: (message: string) => void) {
   let api: Api | undefined;
   const admin = new Client({ connectionString: db.url, application_name: 'opvolging-bench' });
   await admin.connect();
+  await admin.query(`SET jit = off`); // as the API's connections (libs/database data-source-options)
   try {
     // ---- statement counts (in-process, counted) ----
     const local = inProcess.url;

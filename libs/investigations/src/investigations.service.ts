@@ -68,12 +68,12 @@ const sorts: Record<InvestigationSort, Omit<SortSpec, 'direction'>> = {
  */
 export const overdueInInvestigationSql = (i: string, ownOrganisationOnly = false) => {
   const own = ownOrganisationOnly ? ' AND od_p.organisation_id = :scopeOrgId' : '';
-  return `(
-  EXISTS (SELECT 1 FROM improvement_plans od_p WHERE od_p.investigation_id = ${i}.id${own} AND ${overdueSql.plan('od_p')})
-  OR EXISTS (SELECT 1 FROM improvement_plans od_p JOIN measures od_m ON od_m.plan_id = od_p.id
-             WHERE od_p.investigation_id = ${i}.id${own} AND ${overdueSql.measure('od_m')})
-  OR EXISTS (SELECT 1 FROM improvement_plans od_p JOIN internal_audits od_a ON od_a.plan_id = od_p.id
-             WHERE od_p.investigation_id = ${i}.id${own} AND ${overdueSql.audit('od_a')}))`;
+  // One EXISTS over the investigation's plans (not three OR'ed ones): PostgreSQL can then walk the
+  // plans of each candidate investigation instead of hashing every late measure in the database.
+  return `EXISTS (SELECT 1 FROM improvement_plans od_p WHERE od_p.investigation_id = ${i}.id${own} AND (
+      ${overdueSql.plan('od_p')}
+      OR EXISTS (SELECT 1 FROM measures od_m WHERE od_m.plan_id = od_p.id AND ${overdueSql.measure('od_m')})
+      OR EXISTS (SELECT 1 FROM internal_audits od_a WHERE od_a.plan_id = od_p.id AND ${overdueSql.audit('od_a')})))`;
 };
 
 @Injectable()

@@ -181,8 +181,9 @@ export class OverviewsService {
     if (filter.status) where.push('i.status = :status');
     if (filter.organisationKind) where.push('EXISTS (SELECT 1 FROM investigation_organisations fio JOIN organisations fo ON fo.id = fio.organisation_id WHERE fio.investigation_id = i.id AND fo.kind = :kind)');
     if (filter.theme) {
-      where.push(`(EXISTS (SELECT 1 FROM findings ff WHERE ff.investigation_id = i.id AND ff.themes @> ARRAY[CAST(:theme AS text)])
-                   OR EXISTS (SELECT 1 FROM improvement_points fp WHERE fp.investigation_id = i.id AND fp.themes @> ARRAY[CAST(:theme AS text)]))`);
+      where.push(`EXISTS (SELECT 1 FROM (SELECT ff.themes FROM findings ff WHERE ff.investigation_id = i.id
+                                          UNION ALL SELECT fp.themes FROM improvement_points fp WHERE fp.investigation_id = i.id) t
+                          WHERE t.themes @> ARRAY[CAST(:theme AS text)])`);
     }
     if (filter.late !== undefined) where.push(`${filter.late ? '' : 'NOT '}${overdueInInvestigationSql('i')}`);
     if (cursor) where.push(`(coalesce(i.publication_date, DATE '9999-12-31'), i.id) < (CAST(:cursorDate AS date), CAST(:cursorId AS uuid))`);

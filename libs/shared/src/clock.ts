@@ -3,13 +3,16 @@ import { DateTime } from 'luxon';
 /** The product's legal time zone: deadlines are calendar dates in the Netherlands. */
 export const ZONE = 'Europe/Amsterdam';
 
+/** en-CA formats a date as YYYY-MM-DD; one formatter, made once (resolvers ask for today per row). */
+const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Time behind an interface so tests and the demo scenario can control it. */
 export abstract class Clock {
   abstract now(): Date;
 
   /** Today's calendar date in Europe/Amsterdam, as `YYYY-MM-DD`. */
   today(): string {
-    return DateTime.fromJSDate(this.now(), { zone: ZONE }).toISODate()!;
+    return DUTCH_DATE.format(this.now());
   }
 }
 
