@@ -26,7 +26,7 @@ export const SHAPE = {
 } as const;
 
 /** Bump when the generator changes: a kept database is only reused when its version matches. */
-export const DATA_VERSION = 'overviews-v2';
+export const DATA_VERSION = 'overviews-v3';
 
 /** The password of every generated account (argon2 hash passed in). */
 export const BENCH_PASSWORD = 'Opvolging-bench-2026';
