@@ -3,7 +3,8 @@ import { Client } from 'pg';
 /**
  * Counts the SQL statements this process sends to PostgreSQL (every pg Client: TypeORM's pool
  * included) while installed. `data` leaves out transaction control and the per-transaction
- * set_config call, so it counts the statements that read or write rows.
+ * set_config call (sent together with START TRANSACTION), so it counts the statements that read or
+ * write rows.
  */
 export class StatementCounter {
   readonly statements: string[] = [];

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@opvolging/config';
 import { Actor } from '@opvolging/shared';
@@ -31,15 +32,30 @@ export class Database {
    */
   async transaction<T>(actor: Actor | null, work: (tx: Tx) => Promise<T>, options: { onBehalfOf?: string } = {}): Promise<T> {
     const after: Array<() => Promise<unknown> | unknown> = [];
-    const result = await this.dataSource.transaction(async (em) => {
-      // Transaction-local (is_local = true): a pooled connection carries nothing to its next user.
-      await em.query(
-        `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true), set_config('app.organisation_id', $3, true),
-                set_config('app.on_behalf_of', $4, true)${this.config.DB_APP_ROLE ? `, set_config('role', $5, true)` : ''}`,
-        [actor?.userId ?? '', actor?.role ?? 'SYSTEM', actor?.organisationId ?? '', options.onBehalfOf ?? (actor ? '' : 'system'), ...(this.config.DB_APP_ROLE ? [this.config.DB_APP_ROLE] : [])],
-      );
-      return work({ em, actor, afterCommit: (task) => after.push(task) });
-    });
+    const runner = this.dataSource.createQueryRunner();
+    let result: T;
+    try {
+      // BEGIN and the acting user in one round trip (the simple protocol takes two statements when
+      // there are no parameters, so the values are literals, escaped). Transaction-local
+      // (is_local = true): a pooled connection carries nothing to its next user.
+      try {
+        await runner.query(`START TRANSACTION; ${this.actingAs(actor, options.onBehalfOf)}`);
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined); // BEGIN may have run: leave no open transaction behind
+        throw error;
+      }
+      // Tell TypeORM what START TRANSACTION did, so COMMIT/ROLLBACK (and savepoints) follow as usual.
+      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      try {
+        result = await work({ em: runner.manager, actor, afterCommit: (task) => after.push(task) });
+        await runner.commitTransaction();
+      } catch (error) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
     for (const task of after) {
       try {
         await task();
@@ -49,6 +65,18 @@ export class Database {
       }
     }
     return result;
+  }
+
+  /** The statement that tells PostgreSQL (policies, history trigger) who acts, for this transaction only. */
+  private actingAs(actor: Actor | null, onBehalfOf?: string): string {
+    const settings: Array<[string, string]> = [
+      ['app.user_id', actor?.userId ?? ''],
+      ['app.role', actor?.role ?? 'SYSTEM'],
+      ['app.organisation_id', actor?.organisationId ?? ''],
+      ['app.on_behalf_of', onBehalfOf ?? (actor ? '' : 'system')],
+    ];
+    if (this.config.DB_APP_ROLE) settings.push(['role', this.config.DB_APP_ROLE]);
+    return `SELECT ${settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}`;
   }
 }
 

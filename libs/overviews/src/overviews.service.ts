@@ -71,6 +71,12 @@ export interface ThemeCount {
   grades: Record<string, number>;
 }
 
+export interface ChangesSince {
+  since: Date | null;
+  count: number;
+  entries: Array<Record<string, unknown>>;
+}
+
 export interface MonthPoint {
   month: string;
   points: number;
@@ -146,16 +152,28 @@ export class OverviewsService {
   /** Per investigation and organisation in a municipality: plans, measures, audits, grades. */
   async municipality(actor: Actor, municipalityId?: string): Promise<{ municipalityId: string; rows: PlanProgressRow[] }> {
     const id = this.municipalityOf(actor, municipalityId);
-    const scope = investigationScope(actor, 'i');
-    const rows = await this.db.transaction(actor, ({ em }) =>
-      this.query<PlanProgressRow>(em, PLAN_PROGRESS_SQL(`i.municipality_id = :municipalityId AND i.status <> 'DRAFT' AND ${scope.sql}`), {
-        ...scope.params,
-        municipalityId: id,
-        today: this.clock.today(),
-        seesDrafts: false,
-      }),
-    );
+    const rows = await this.db.transaction(actor, ({ em }) => this.municipalityRows(em, actor, id));
     return { municipalityId: id, rows };
+  }
+
+  /** The municipality overview as a reviewer opens it: the figures and what changed since the last visit, in one transaction. */
+  async municipalityWithChanges(actor: Actor, municipalityId?: string): Promise<{ municipalityId: string; rows: PlanProgressRow[]; changes: ChangesSince }> {
+    const id = this.municipalityOf(actor, municipalityId);
+    return this.db.transaction(actor, async ({ em }) => {
+      const rows = await this.municipalityRows(em, actor, id);
+      const changes = await this.changesIn(em, actor, id, [...new Set(rows.map((r) => r.investigationId))]);
+      return { municipalityId: id, rows, changes };
+    });
+  }
+
+  private municipalityRows(em: EntityManager, actor: Actor, municipalityId: string): Promise<PlanProgressRow[]> {
+    const scope = investigationScope(actor, 'i');
+    return this.query<PlanProgressRow>(em, PLAN_PROGRESS_SQL(`i.municipality_id = :municipalityId AND i.status <> 'DRAFT' AND ${scope.sql}`), {
+      ...scope.params,
+      municipalityId,
+      today: this.clock.today(),
+      seesDrafts: false,
+    });
   }
 
   /**
@@ -367,25 +385,24 @@ export class OverviewsService {
   }
 
   /** Changes since the user last marked the overview as seen: plan, assessment, audit and verification events. */
-  async changesSince(actor: Actor, subjectId: string, investigationIds: string[]): Promise<{ since: Date | null; count: number; entries: Array<Record<string, unknown>> }> {
-    return this.db.transaction(actor, async ({ em }) => {
-      const [visit] = await em.query(`SELECT seen_at FROM overview_visits WHERE user_id = $1 AND subject_id = $2`, [actor.userId, subjectId]);
-      const since: Date | null = visit?.seen_at ?? null;
-      const types = ['investigation', 'improvement_plan', 'plan_assessment', 'internal_audit', 'internal_audit_judgement', 'verification', 'due_date_change'];
-      // Without a bookmark every change counts; with one, history_investigation_time_idx ranges from it.
-      const filter = `h.investigation_id = ANY($1) AND h.entity_type = ANY($2)${since ? ' AND h.occurred_at > $3' : ''}
-            AND (h.entity_type <> 'improvement_plan' OR h.operation = 'INSERT' OR h.changed_fields && ARRAY['status','due_date']::text[])`;
-      const params = since ? [investigationIds, types, since] : [investigationIds, types];
-      const entries = await em.query(
-        `SELECT h.id, h.occurred_at AS "occurredAt", h.entity_type AS "entityType", h.entity_id AS "entityId", h.operation, h.changed_fields AS "changedFields",
-                h.investigation_id AS "investigationId", h.organisation_id AS "organisationId"
-           FROM history h WHERE ${filter} ORDER BY h.id DESC LIMIT 50`,
-        params,
-      );
-      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM history h WHERE ${filter}`, params);
-      await em.query(`INSERT INTO history_access (user_id, scope, subject_id, rows_returned) VALUES ($1, 'OVERVIEW', $2, $3)`, [actor.userId, subjectId, entries.length]);
-      return { since, count, entries };
-    });
+  private async changesIn(em: EntityManager, actor: Actor, subjectId: string, investigationIds: string[]): Promise<ChangesSince> {
+    const [visit] = await em.query(`SELECT seen_at FROM overview_visits WHERE user_id = $1 AND subject_id = $2`, [actor.userId, subjectId]);
+    const since: Date | null = visit?.seen_at ?? null;
+    const types = ['investigation', 'improvement_plan', 'plan_assessment', 'internal_audit', 'internal_audit_judgement', 'verification', 'due_date_change'];
+    // Without a bookmark every change counts; with one, history_investigation_time_idx ranges from it.
+    // The count of all matches comes with the latest 50 (a window over the rows before LIMIT).
+    const rows: Array<Record<string, unknown> & { total: number }> = await em.query(
+      `SELECT h.id, h.occurred_at AS "occurredAt", h.entity_type AS "entityType", h.entity_id AS "entityId", h.operation, h.changed_fields AS "changedFields",
+              h.investigation_id AS "investigationId", h.organisation_id AS "organisationId", count(*) OVER ()::int AS total
+         FROM history h
+        WHERE h.investigation_id = ANY($1) AND h.entity_type = ANY($2)${since ? ' AND h.occurred_at > $3' : ''}
+          AND (h.entity_type <> 'improvement_plan' OR h.operation = 'INSERT' OR h.changed_fields && ARRAY['status','due_date']::text[])
+        ORDER BY h.id DESC LIMIT 50`,
+      since ? [investigationIds, types, since] : [investigationIds, types],
+    );
+    const entries = rows.map(({ total: _total, ...entry }) => entry);
+    await em.query(`INSERT INTO history_access (user_id, scope, subject_id, rows_returned) VALUES ($1, 'OVERVIEW', $2, $3)`, [actor.userId, subjectId, entries.length]);
+    return { since, count: rows[0]?.total ?? 0, entries };
   }
 
   /** Database time, like the history it is compared with. */

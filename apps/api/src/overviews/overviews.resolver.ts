@@ -53,13 +53,12 @@ export class OverviewsResolver {
 
   @Query(() => MunicipalityOverview, { description: 'Reviewers: your municipality; inspectors: name one. Every case, per organisation, with what changed since you last looked.' })
   async municipalityOverview(@CurrentActor() actor: Actor, @Args('municipalityId', { type: () => ID, nullable: true }) municipalityId?: string) {
-    const { municipalityId: id, rows } = await this.overviews.municipality(actor, municipalityId);
-    const investigations = byInvestigation(rows, this.clock.today());
+    const { municipalityId: id, rows, changes } = await this.overviews.municipalityWithChanges(actor, municipalityId);
     return {
       municipalityId: id,
-      investigations: investigations.map(progressView),
+      investigations: byInvestigation(rows, this.clock.today()).map(progressView),
       totals: totalsView(totalsOf(rows)),
-      changesSinceLastVisit: await this.overviews.changesSince(actor, id, investigations.map((i) => i.investigationId)),
+      changesSinceLastVisit: changes,
     };
   }
 
