@@ -42,6 +42,24 @@ describe('deadline schedule', () => {
     expect(at('2026-05-20', DeadlineKind.MEASURE_DUE, measure)).toMatchObject({ step: 'O30' });
     expect(at('2026-06-08', DeadlineKind.MEASURE_DUE, measure)).toMatchObject({ step: 'O56' });
   });
+
+  it('picks the calendar-day reminder step as the date arithmetic would, across DST, leap days and any offsets', () => {
+    const offsets = [[14, 3], [3, 14], [30, 14, 7, 1], [1], [0, 2], []];
+    let compared = 0;
+    for (const due of ['2026-03-31', '2026-10-27', '2028-03-01', '2026-12-31']) {
+      for (let before = 0; before <= 40; before++) {
+        const today = dates.addDays(due, -before);
+        for (const remindDaysBefore of offsets) {
+          const policy = { ...plan, remindDaysBefore };
+          const byDates = [...remindDaysBefore].sort((a, b) => a - b).find((n) => dates.addDays(due, -n) <= today);
+          const notice = noticeDue(DeadlineKind.PLAN_DUE, due, today, DeadlineUnit.CALENDAR_DAYS, policy);
+          expect([due, today, remindDaysBefore, notice?.step ?? null]).toEqual([due, today, remindDaysBefore, byDates === undefined || (before === 0 && !remindDaysBefore.length) ? null : `R${byDates}`]);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(4 * 41 * offsets.length);
+  });
 });
 
 describe('overdue step in SQL', () => {

@@ -21,8 +21,11 @@ export function noticeDue(kind: DeadlineKind, dueDate: string, today: string, un
   const daysLeft = dates.daysBetween(today, dueDate);
   if (daysLeft >= 0) {
     if (daysLeft === 0 && !policy.remindDaysBefore.length) return null;
-    // Smallest offset whose reminder date has come: 3 beats 14 once both dates have passed.
-    const due = [...policy.remindDaysBefore].sort((a, b) => a - b).find((n) => addDays(dueDate, -n, unit) <= today);
+    // Smallest offset whose reminder date has come: 3 beats 14 once both dates have passed. In
+    // calendar days "due − n ≤ today" is "daysLeft ≤ n" (no date arithmetic: the sweep asks this
+    // for every open deadline in its window); working days need the holiday calendar.
+    const reached = unit === DeadlineUnit.CALENDAR_DAYS ? (n: number) => daysLeft <= n : (n: number) => addDays(dueDate, -n, unit) <= today;
+    const due = [...policy.remindDaysBefore].sort((a, b) => a - b).find(reached);
     if (due === undefined) return null;
     return { step: `R${due}`, type: 'REMINDER', days: daysLeft, audiences: ['RESPONSIBLE'] };
   }

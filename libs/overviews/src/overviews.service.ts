@@ -118,10 +118,12 @@ const PLAN_PROGRESS_SQL = (where: string) => `
         FROM measures m
        WHERE m.plan_id = p.id AND (p.status IN ('SUBMITTED','ACCEPTED','CLOSED') OR :seesDrafts)
     ) m
+    LEFT JOIN verifications v ON v.plan_id = p.id
     CROSS JOIN LATERAL (
+      -- "v.id IS NOT NULL" refers to the outer row only: a one-time filter, so unverified plans skip the grouping.
       SELECT coalesce(jsonb_object_agg(x.grade, x.n), '{}'::jsonb) AS grades
-        FROM (SELECT vg.grade, count(*) AS n FROM verifications v JOIN verification_grades vg ON vg.verification_id = v.id
-               WHERE v.plan_id = p.id GROUP BY vg.grade) x
+        FROM (SELECT vg.grade, count(*) AS n FROM verification_grades vg
+               WHERE v.id IS NOT NULL AND vg.verification_id = v.id GROUP BY vg.grade) x
     ) g
     LEFT JOIN internal_audits a ON a.plan_id = p.id
    WHERE ${where}
