@@ -213,6 +213,7 @@ const AS_SWEEPER = `SELECT set_config('app.user_id', '', true), set_config('app.
 
 async function candidatesQuery(c: Client, asSweeper: boolean): Promise<{ ms: number; rows: number }> {
   await c.query('BEGIN');
+  await c.query('SET LOCAL jit = off'); // as the application's connections (libs/database data-source-options)
   try {
     if (asSweeper) await c.query(AS_SWEEPER);
     const start = process.hrtime.bigint();
@@ -225,6 +226,7 @@ async function candidatesQuery(c: Client, asSweeper: boolean): Promise<{ ms: num
 
 async function explain(c: Client, asSweeper = true): Promise<string[]> {
   await c.query('BEGIN');
+  await c.query('SET LOCAL jit = off');
   try {
     if (asSweeper) await c.query(AS_SWEEPER);
     const result = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${CANDIDATES_SQL}`, candidateParams());
