@@ -163,6 +163,16 @@ async function gql<T = any>(base: string, token: string | null, query: string, v
 const signIn = async (base: string, email: string) =>
   (await gql<{ signIn: { accessToken: string } }>(base, null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password: BENCH_PASSWORD } })).signIn.accessToken;
 
+/** A bearer token for each measured user. */
+async function signInAll(base: string, who: Awaited<ReturnType<typeof subjects>>) {
+  return {
+    big: await signIn(base, who.bigMunicipality.email),
+    median: await signIn(base, who.medianMunicipality.email),
+    inspector: await signIn(base, who.inspector.email),
+    member: await signIn(base, who.member.email),
+  };
+}
+
 // ---- the data set ---------------------------------------------------------------------------------
 
 async function prepareDatabase(log: (m: string) => void) {
@@ -358,12 +368,7 @@ async function run(log: (message: string) => void) {
   try {
     // ---- statement counts (in-process, counted) ----
     const local = inProcess.url;
-    const tokens = {
-      big: await signIn(local, who.bigMunicipality.email),
-      median: await signIn(local, who.medianMunicipality.email),
-      inspector: await signIn(local, who.inspector.email),
-      member: await signIn(local, who.member.email),
-    };
+    const tokens = await signInAll(local, who);
     // Returning visitors: the bookmark is set, as after any earlier visit.
     for (const [token, id] of [
       [tokens.big, who.bigMunicipality.id],
@@ -414,12 +419,7 @@ async function run(log: (message: string) => void) {
     // ---- latency (separate API process) ----
     api = await startApi(db.url, 3900 + Math.floor(Math.random() * 90), log);
     const remote = api.url;
-    const remoteTokens = {
-      big: await signIn(remote, who.bigMunicipality.email),
-      median: await signIn(remote, who.medianMunicipality.email),
-      inspector: await signIn(remote, who.inspector.email),
-      member: await signIn(remote, who.member.email),
-    };
+    const remoteTokens = await signInAll(remote, who);
     // Same answers from both: the baseline replays what the measured server sends.
     const bigAnswer = await gql(remote, remoteTokens.big, MUNICIPALITY_QUERY);
     const investigationsShown = (bigAnswer as { municipalityOverview: { investigations: unknown[] } }).municipalityOverview.investigations.length;
