@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '@opvolging/shared';
+import { InternalAuditStatus, ImplementationGrade } from '@opvolging/audits';
+import { DeadlineKind } from '@opvolging/deadlines';
+import { InvestigationStatus } from '@opvolging/investigations';
+import { OrganisationKind } from '@opvolging/organisations';
+import { ImprovementPlanStatus, MeasureStatus } from '@opvolging/plans';
+import { Theme, ZONE } from '@opvolging/shared';
 
 /** Texts users read: Dutch first, English for users who chose it. */
 export type Locale = 'nl' | 'en';
@@ -9,9 +14,10 @@ export interface Localized {
   en: string;
 }
 
-type Labels = Record<string, Localized>;
+/** One label per value of a code list: a new status does not compile until it has its texts. */
+type Labels<Code extends string = string> = Record<Code, Localized>;
 
-export const PLAN_STATUS: Labels = {
+export const PLAN_STATUS: Labels<ImprovementPlanStatus> = {
   DRAFT: { nl: 'Nog niet ingediend', en: 'Not yet submitted' },
   SUBMITTED: { nl: 'Ingediend', en: 'Submitted' },
   REVISION_REQUESTED: { nl: 'Herziening gevraagd', en: 'Revision requested' },
@@ -19,20 +25,20 @@ export const PLAN_STATUS: Labels = {
   CLOSED: { nl: 'Afgesloten', en: 'Closed' },
 };
 
-export const INVESTIGATION_STATUS: Labels = {
+export const INVESTIGATION_STATUS: Labels<InvestigationStatus> = {
   DRAFT: { nl: 'Concept', en: 'Draft' },
   FOLLOW_UP: { nl: 'In opvolging', en: 'In follow-up' },
   CLOSED: { nl: 'Afgesloten', en: 'Closed' },
 };
 
-export const AUDIT_STATUS: Labels = {
+export const AUDIT_STATUS: Labels<InternalAuditStatus> = {
   DRAFT: { nl: 'In voorbereiding', en: 'In preparation' },
   SUBMITTED: { nl: 'Ingediend', en: 'Submitted' },
   REVISION_REQUESTED: { nl: 'Herziening gevraagd', en: 'Revision requested' },
   JUDGED: { nl: 'Beoordeeld', en: 'Judged' },
 };
 
-export const MEASURE_STATUS: Labels = {
+export const MEASURE_STATUS: Labels<MeasureStatus> = {
   PLANNED: { nl: 'Gepland', en: 'Planned' },
   IN_PROGRESS: { nl: 'In uitvoering', en: 'In progress' },
   COMPLETED: { nl: 'Afgerond', en: 'Completed' },
@@ -40,16 +46,16 @@ export const MEASURE_STATUS: Labels = {
 };
 
 /** In the order the inspectorate grades, best first. */
-export const GRADE: Labels = {
+export const GRADE: Labels<ImplementationGrade> = {
   FULLY: { nl: 'Volledig geïmplementeerd', en: 'Fully implemented' },
   MOSTLY: { nl: 'Grotendeels geïmplementeerd', en: 'Mostly implemented' },
   PARTLY: { nl: 'Gedeeltelijk geïmplementeerd', en: 'Partly implemented' },
   NOT_IMPLEMENTED: { nl: 'Niet geïmplementeerd', en: 'Not implemented' },
   NO_LONGER_RELEVANT: { nl: 'Niet meer relevant', en: 'No longer relevant' },
 };
-export const GRADES = Object.keys(GRADE);
+export const GRADES = Object.keys(GRADE) as ImplementationGrade[];
 
-export const THEME: Labels = {
+export const THEME: Labels<Theme> = {
   INFORMATION_SHARING: { nl: 'Informatiedeling', en: 'Information sharing' },
   CASE_DIRECTION: { nl: 'Regie op de casus', en: 'Case direction' },
   SAFETY_ASSESSMENT: { nl: 'Veiligheidstaxatie', en: 'Safety assessment' },
@@ -60,7 +66,7 @@ export const THEME: Labels = {
   ESCALATION: { nl: 'Escalatie', en: 'Escalation' },
 };
 
-export const ORGANISATION_KIND: Labels = {
+export const ORGANISATION_KIND: Labels<OrganisationKind> = {
   INSPECTORATE: { nl: 'Inspectie', en: 'Inspectorate' },
   MUNICIPALITY: { nl: 'Gemeente', en: 'Municipality' },
   YOUTH_CARE: { nl: 'Jeugdhulp', en: 'Youth care' },
@@ -75,7 +81,7 @@ export const ORGANISATION_KIND: Labels = {
   OTHER: { nl: 'Overig', en: 'Other' },
 };
 
-export const DEADLINE_KIND: Labels = {
+export const DEADLINE_KIND: Labels<DeadlineKind> = {
   PLAN_DUE: { nl: 'Verbeterplan indienen', en: 'Improvement plan due' },
   ASSESSMENT_DUE: { nl: 'Beoordeling verbeterplan', en: 'Plan assessment due' },
   MEASURE_DUE: { nl: 'Maatregel uitvoeren', en: 'Measure due' },
@@ -86,7 +92,7 @@ export const DEADLINE_KIND: Labels = {
 /** The label of a code in the user's language; the code itself when there is none. */
 export function label(labels: Labels, code: string | null | undefined, locale: Locale): string {
   if (code == null) return '';
-  return labels[code]?.[locale] ?? code;
+  return (labels as Partial<Record<string, Localized>>)[code]?.[locale] ?? code;
 }
 
 export function yesNo(value: boolean, locale: Locale): string {
