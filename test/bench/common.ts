@@ -1,4 +1,5 @@
 import { execSync } from 'child_process';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
 /** Helpers every benchmark shares: database URLs, timing, percentiles, which code was measured. */
@@ -47,4 +48,16 @@ export function codeVersion(paths: string[]): { commit: string; uncommitted: str
   } catch {
     return { commit: 'unknown', uncommitted: [] };
   }
+}
+
+/** Deletes every Redis key under `prefix:` (a benchmark's queues, counters); returns how many. */
+export async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (batch.length) deleted += await redis.unlink(...batch);
+  } while (cursor !== '0');
+  return deleted;
 }

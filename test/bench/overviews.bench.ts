@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { hash } from 'argon2';
+import { Redis } from 'ioredis';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
@@ -14,7 +15,7 @@ import { AppConfig, loadConfig } from '@opvolging/config';
 import { runMigrations } from '@opvolging/database';
 import { SystemClock } from '@opvolging/shared';
 import { StatementCounter } from '../support/statement-counter';
-import { ADMIN_URL, codeVersion, databaseUrl, flag, ms, OUT_DIR, REDIS_URL, round, stats, withClient } from './common';
+import { ADMIN_URL, codeVersion, databaseUrl, deleteKeys, flag, ms, OUT_DIR, REDIS_URL, round, stats, withClient } from './common';
 import { BENCH_PASSWORD, census, DATA_VERSION, generate, SHAPE } from './overview-data';
 import type { Benchmark, BenchRow } from './run';
 
@@ -104,7 +105,7 @@ interface Api {
   stop(): Promise<void>;
 }
 
-async function startApi(dbUrl: string, port: number, log: (m: string) => void): Promise<Api> {
+async function startApi(dbUrl: string, port: number, prefix: string, log: (m: string) => void): Promise<Api> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -113,7 +114,7 @@ async function startApi(dbUrl: string, port: number, log: (m: string) => void): 
       DATABASE_URL: dbUrl,
       REDIS_URL,
       PORT: String(port),
-      QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+      QUEUE_PREFIX: prefix,
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       TS_NODE_TRANSPILE_ONLY: 'true',
@@ -236,8 +237,8 @@ const isControl = (text: string) => /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBAC
 const isSettings = (text: string) => text.includes("set_config('app.user_id'");
 
 /** The same AppModule in this process, its pg client counted; for statement counts and the SQL to replay. */
-async function inProcessApi(dbUrl: string): Promise<{ app: INestApplication; url: string; counter: StatementCounter }> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, LOG_LEVEL: 'error' });
+async function inProcessApi(dbUrl: string, prefix: string): Promise<{ app: INestApplication; url: string; counter: StatementCounter }> {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'error' });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(AppConfig).useValue(config).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   await app.listen(0, '127.0.0.1');
@@ -360,7 +361,9 @@ async function run(log: (message: string) => void) {
   const who = await withClient(db.url, subjects);
   log(`measured as: ${JSON.stringify(who)}`);
 
-  const inProcess = await inProcessApi(db.url);
+  // Both API instances keep their queues and counters under this prefix; deleted at the end.
+  const prefix = `bench-${randomBytes(4).toString('hex')}`;
+  const inProcess = await inProcessApi(db.url, prefix);
   let api: Api | undefined;
   const admin = new Client({ connectionString: db.url, application_name: 'opvolging-bench' });
   await admin.connect();
@@ -417,7 +420,7 @@ async function run(log: (message: string) => void) {
     await inProcess.app.close();
 
     // ---- latency (separate API process) ----
-    api = await startApi(db.url, 3900 + Math.floor(Math.random() * 90), log);
+    api = await startApi(db.url, 3900 + Math.floor(Math.random() * 90), prefix, log);
     const remote = api.url;
     const remoteTokens = await signInAll(remote, who);
     // Same answers from both: the baseline replays what the measured server sends.
@@ -492,6 +495,9 @@ async function run(log: (message: string) => void) {
     await inProcess.app.close().catch(() => undefined);
     await api?.stop();
     await admin.end();
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+    await deleteKeys(redis, prefix).catch(() => 0);
+    redis.disconnect();
     if (!REUSE) await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));
   }
 }

@@ -16,7 +16,7 @@ import { CANDIDATES_SQL, DeadlineSweeper, NotificationQueue, SweepResult } from 
 import { DeadlineKind, noticeDue, resolvePolicy } from '@opvolging/deadlines';
 import { QUEUES, redisOptions } from '@opvolging/queue';
 import { Clock, dates, DeadlineUnit, ManualClock } from '@opvolging/shared';
-import { ADMIN_URL, codeVersion, databaseUrl, ms, OUT_DIR, REDIS_URL, round, stats, withClient } from './common';
+import { ADMIN_URL, codeVersion, databaseUrl, deleteKeys, ms, OUT_DIR, REDIS_URL, round, stats, withClient } from './common';
 import type { Benchmark, BenchRow } from './run';
 
 /**
@@ -255,17 +255,6 @@ async function redisState(redis: Redis, prefix: string) {
     for (const [error, bytes] of (await pipeline.exec()) ?? []) if (!error) prefixBytes += Number(bytes ?? 0);
   }
   return { usedMemory, keys: keys.length, prefixBytes };
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (batch.length) deleted += await redis.unlink(...batch);
-  } while (cursor !== '0');
-  return deleted;
 }
 
 // ---- the sweep ----------------------------------------------------------------------------------
