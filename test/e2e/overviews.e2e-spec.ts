@@ -100,6 +100,11 @@ describe('overviews', () => {
   it('shows an organisation its own plans, drafts included', async () => {
     const own = await t.ok(token('jeugdhulp.groningen@opvolging.demo'), `{ organisationOverview { title plans { organisation { name } measuresTotal measuresLate planStatus } } }`);
     expect(own.organisationOverview).toEqual([{ title: 'Casus Groningen 2015', plans: [{ organisation: { name: 'Jeugdhulp Groningen' }, measuresTotal: 2, measuresLate: 2, planStatus: 'ACCEPTED' }] }]);
+    // The plan row carries its organisation; the organisation's own fields resolve as anywhere else.
+    const nested = await t.ok(token('jeugdhulp.groningen@opvolging.demo'), `{ organisationOverview { plans { organisation { id name kind version municipality { name } } } } }`);
+    const direct = await t.ok(token('jeugdhulp.groningen@opvolging.demo'), `{ me { organisation { id name kind version municipality { name } } } }`);
+    expect(nested.organisationOverview[0].plans[0].organisation).toEqual(direct.me.organisation);
+    expect(direct.me.organisation.municipality).not.toBeNull();
     const draft = await t.ok(token('buurtteam.heerlen@opvolging.demo'), `{ organisationOverview { plans { planStatus measuresTotal } } }`);
     expect(draft.organisationOverview[0].plans).toEqual([{ planStatus: 'DRAFT', measuresTotal: 1 }]);
   });
