@@ -82,6 +82,12 @@ describe('SQL statements per request do not grow with the page size', () => {
       input: { investigationId, kind: 'ASSESSMENT_DUE', newDueDate: '2026-04-30', reason: 'Capaciteit van de inspectie.' },
     });
     expect(moved.extendDeadlines.affected).toBe(1);
+    // The moved assessment deadline keeps its first date beside the new one.
+    const assessment = await t.ok(inspector(), `{ deadlines(filter: { kind: ASSESSMENT_DUE }) { nodes { id dueDate originalDueDate changes { fromDate toDate } } } }`);
+    const [vt] = assessment.deadlines.nodes;
+    expect(vt).toMatchObject({ id: plans.veiligThuis, dueDate: '2026-04-30', changes: [{ toDate: '2026-04-30' }] });
+    expect(vt.originalDueDate).toBe(vt.changes[0].fromDate);
+    expect(vt.originalDueDate).not.toBe('2026-04-30');
     const submittedVt = await t.ok(inspector(), `query($id: ID!) { improvementPlan(id: $id) { status deadline { kind } } deadlines(filter: { kind: ASSESSMENT_DUE }) { nodes { id } } }`, { id: plans.veiligThuis });
     // Submitted: the plan's own deadline is met; only the inspectorate's assessment is open.
     expect(submittedVt).toEqual({ improvementPlan: { status: 'SUBMITTED', deadline: null }, deadlines: { nodes: [{ id: plans.veiligThuis }] } });

@@ -37,6 +37,8 @@ export class ImprovementPlan {
   @Column() submittedVersions: number;
   @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ type: 'date', nullable: true }) assessmentDueDate: string | null;
+  /** The assessment due date set at the latest submission; moves change only assessmentDueDate. */
+  @Column({ type: 'date', nullable: true }) originalAssessmentDueDate: string | null;
   @Column({ type: 'timestamptz', nullable: true }) acceptedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

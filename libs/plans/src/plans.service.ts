@@ -250,11 +250,13 @@ export class PlansService implements OnModuleInit {
       };
       const now = this.clock.now();
       await em.insert(PlanVersion, { planId: plan.id, number, submittedAt: now, submittedBy: actor.userId, snapshot });
+      const assessmentDueDate = addDays(dates.dateOf(now), investigation.assessmentDueDays, investigation.deadlineUnit);
       return updateVersioned(em, ImprovementPlan, 'ImprovementPlan', plan.id, data.expectedVersion, {
         status,
         submittedVersions: number,
         submittedAt: now,
-        assessmentDueDate: addDays(dates.dateOf(now), investigation.assessmentDueDays, investigation.deadlineUnit),
+        assessmentDueDate,
+        originalAssessmentDueDate: assessmentDueDate,
       });
     });
   }
