@@ -10,7 +10,16 @@ import { TestApp } from '../support/test-app';
  */
 
 /** The columns of the matrix, in order. */
-export const ROLES = ['ANONYMOUS', 'ADMIN', 'INSPECTOR', 'OUTSIDE_INSPECTOR', 'MEMBER', 'OTHER_MEMBER', 'REVIEWER', 'OTHER_REVIEWER'] as const;
+export const ROLES = [
+  'ANONYMOUS',
+  'ADMIN',
+  'INSPECTOR',
+  'OUTSIDE_INSPECTOR',
+  'MEMBER',
+  'OTHER_MEMBER',
+  'REVIEWER',
+  'OTHER_REVIEWER',
+] as const;
 export type MatrixRole = (typeof ROLES)[number];
 
 export interface Account {
@@ -52,8 +61,19 @@ export interface PlanCase extends DraftCase {
 }
 
 /** How far a case is taken along the lifecycle; each stage includes the ones before. */
-export type Stage = 'draft' | 'published' | 'measure' | 'submitted' | 'accepted' | 'auditSaved' | 'auditSubmitted' | 'auditJudged' | 'verified';
-const STAGES: Stage[] = ['draft', 'published', 'measure', 'submitted', 'accepted', 'auditSaved', 'auditSubmitted', 'auditJudged', 'verified'];
+export type Stage =
+  'draft' | 'published' | 'measure' | 'submitted' | 'accepted' | 'auditSaved' | 'auditSubmitted' | 'auditJudged' | 'verified';
+const STAGES: Stage[] = [
+  'draft',
+  'published',
+  'measure',
+  'submitted',
+  'accepted',
+  'auditSaved',
+  'auditSubmitted',
+  'auditJudged',
+  'verified',
+];
 
 /** Texts that are only ever in draft content, to see whether draft content reaches someone. */
 export const DRAFT_CONCLUSION = 'CONCEPT-CONCLUSIE nog niet ingediend';
@@ -117,9 +137,13 @@ export class MatrixFixtures {
   // ---- reference data and accounts (administrator) -------------------------------------------
 
   async organisation(): Promise<{ id: string; version: number }> {
-    const data = await this.t.ok(this.as('ADMIN'), `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id version } }`, {
-      input: { name: `Wijkteam matrix ${this.unique()}`, kind: 'SOCIAL_TEAM', municipalityId: this.orgs.heerlen },
-    });
+    const data = await this.t.ok(
+      this.as('ADMIN'),
+      `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id version } }`,
+      {
+        input: { name: `Wijkteam matrix ${this.unique()}`, kind: 'SOCIAL_TEAM', municipalityId: this.orgs.heerlen },
+      },
+    );
     return data.createOrganisation;
   }
 
@@ -135,25 +159,40 @@ export class MatrixFixtures {
   async resetToken(): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const hash = createHash('sha256').update(token).digest('hex');
-    await this.t.get(Database).transaction(null, ({ em }) =>
-      em.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
-        this.resetAccount.id,
-        hash,
-        new Date(this.t.clock.now().getTime() + 30 * 60_000),
-      ]),
-    );
+    await this.t
+      .get(Database)
+      .transaction(null, ({ em }) =>
+        em.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
+          this.resetAccount.id,
+          hash,
+          new Date(this.t.clock.now().getTime() + 30 * 60_000),
+        ]),
+      );
     return token;
   }
 
   /** An unread notification of MEMBER's, as the deadline sweep would write it. */
   async notification(investigationId = '00000000-0000-4000-8000-000000000000'): Promise<string> {
     const params = {
-      kind: 'PLAN_DUE', type: 'REMINDER', days: 14, dueDate: '2026-04-13', investigationId, investigationTitle: 'Casus matrix',
-      organisationName: 'Sociaal Buurtteam Heerlen', subjectId: investigationId, subjectLabel: null, escalated: false,
+      kind: 'PLAN_DUE',
+      type: 'REMINDER',
+      days: 14,
+      dueDate: '2026-04-13',
+      investigationId,
+      investigationTitle: 'Casus matrix',
+      organisationName: 'Sociaal Buurtteam Heerlen',
+      subjectId: investigationId,
+      subjectLabel: null,
+      escalated: false,
     };
-    const [row] = await this.t.get(Database).transaction(null, ({ em }) =>
-      em.query(`INSERT INTO notifications (user_id, kind, params, email_status) VALUES ($1, 'PLAN_DUE', $2, 'SENT') RETURNING id`, [this.accounts.MEMBER.id, params]),
-    );
+    const [row] = await this.t
+      .get(Database)
+      .transaction(null, ({ em }) =>
+        em.query(`INSERT INTO notifications (user_id, kind, params, email_status) VALUES ($1, 'PLAN_DUE', $2, 'SENT') RETURNING id`, [
+          this.accounts.MEMBER.id,
+          params,
+        ]),
+      );
     return row.id;
   }
 
@@ -167,9 +206,14 @@ export class MatrixFixtures {
 
   /** Ends every waiting export (no worker runs here), so nobody reaches the limit of open exports. */
   async closeOpenExports(): Promise<void> {
-    await this.t.get(Database).transaction(null, ({ em }) =>
-      em.query(`UPDATE exports SET status = 'FAILED', error = 'closed by the authorization matrix', finished_at = now() WHERE status IN ('QUEUED','RUNNING')`),
-    );
+    await this.t
+      .get(Database)
+      .transaction(null, ({ em }) =>
+        em.query(
+          `UPDATE exports SET status = 'FAILED', error = 'closed by the authorization matrix', finished_at = now() WHERE status IN ` +
+            `('QUEUED','RUNNING')`,
+        ),
+      );
   }
 
   // ---- cases, taken as far along the lifecycle as a cell needs -------------------------------
@@ -189,7 +233,11 @@ export class MatrixFixtures {
 
     const id = (
       await t.ok(inspector, `mutation($input: CreateInvestigationInput!) { createInvestigation(input: $input) { id } }`, {
-        input: { title: `Casus matrix ${this.unique()}`, municipalityId: this.orgs.heerlen, involvedOrganisationIds: [this.orgs.buurtteam, this.orgs.veiligThuis] },
+        input: {
+          title: `Casus matrix ${this.unique()}`,
+          municipalityId: this.orgs.heerlen,
+          involvedOrganisationIds: [this.orgs.buurtteam, this.orgs.veiligThuis],
+        },
       })
     ).createInvestigation.id as string;
     const findingId = (
@@ -200,33 +248,63 @@ export class MatrixFixtures {
     const point = async (organisationId: string) =>
       (
         await t.ok(inspector, `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, {
-          input: { investigationId: id, findingId, text: 'Schakel Veilig Thuis direct in.', addresseeIds: [organisationId], themes: ['SAFETY_ASSESSMENT'] },
+          input: {
+            investigationId: id,
+            findingId,
+            text: 'Schakel Veilig Thuis direct in.',
+            addresseeIds: [organisationId],
+            themes: ['SAFETY_ASSESSMENT'],
+          },
         })
       ).addImprovementPoint.id as string;
     const pointId = await point(this.orgs.buurtteam);
     const otherPointId = otherPlan ? await point(this.orgs.veiligThuis) : null;
-    const investigationVersion = async () => (await t.ok(inspector, `query($id: ID!) { investigation(id: $id) { version } }`, { id })).investigation.version as number;
+    const investigationVersion = async () =>
+      (await t.ok(inspector, `query($id: ID!) { investigation(id: $id) { version } }`, { id })).investigation.version as number;
     const draft: DraftCase = { id, version: await investigationVersion(), findingId, pointId, otherPointId };
     if (!reached('published')) return draft;
 
-    const published = await t.ok(inspector, `mutation($input: PublishInvestigationInput!) { publishInvestigation(input: $input) { version plans { id organisation { id } } } }`, {
-      input: { id, expectedVersion: draft.version, publicationDate: TODAY },
-    });
+    const published = await t.ok(
+      inspector,
+      `mutation($input: PublishInvestigationInput!) { publishInvestigation(input: $input) { version plans { id organisation { id } } } }`,
+      {
+        input: { id, expectedVersion: draft.version, publicationDate: TODAY },
+      },
+    );
     const planId = published.publishInvestigation.plans.find((p: any) => p.organisation.id === this.orgs.buurtteam).id as string;
     const state = async (): Promise<PlanCase> => {
-      const data = await t.ok(member, `query($id: ID!) { improvementPlan(id: $id) { id version status measures { id version } internalAudit { id version status } } }`, { id: planId });
+      const data = await t.ok(
+        member,
+        `query($id: ID!) { improvementPlan(id: $id) { id version status measures { id version } internalAudit { id version status } } }`,
+        { id: planId },
+      );
       const p = data.improvementPlan;
-      return { ...draft, version: await investigationVersion(), plan: { id: p.id, version: p.version, status: p.status }, measure: p.measures[0] ?? null, audit: p.internalAudit };
+      return {
+        ...draft,
+        version: await investigationVersion(),
+        plan: { id: p.id, version: p.version, status: p.status },
+        measure: p.measures[0] ?? null,
+        audit: p.internalAudit,
+      };
     };
     if (!reached('measure')) return state();
 
     await t.ok(member, `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
-      input: { planId, description: 'Escalatieprotocol naar Veilig Thuis', successIndicator: 'Protocol vastgesteld', ownerId: this.accounts.MEMBER.id, dueDate: FUTURE, pointIds: [pointId] },
+      input: {
+        planId,
+        description: 'Escalatieprotocol naar Veilig Thuis',
+        successIndicator: 'Protocol vastgesteld',
+        ownerId: this.accounts.MEMBER.id,
+        dueDate: FUTURE,
+        pointIds: [pointId],
+      },
     });
     let c = await state();
     if (!reached('submitted')) return c;
 
-    await t.ok(member, `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { id } }`, { input: { planId, expectedVersion: c.plan.version } });
+    await t.ok(member, `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { id } }`, {
+      input: { planId, expectedVersion: c.plan.version },
+    });
     c = await state();
     if (!reached('accepted')) return c;
 
@@ -237,12 +315,19 @@ export class MatrixFixtures {
     if (!reached('auditSaved')) return c;
 
     await t.ok(member, `mutation($input: SaveInternalAuditInput!) { saveInternalAudit(input: $input) { id } }`, {
-      input: { id: c.audit!.id, expectedVersion: c.audit!.version, conclusion: DRAFT_CONCLUSION, results: [{ measureId: c.measure!.id, implementation: 'IMPLEMENTED', evidence: DRAFT_EVIDENCE }] },
+      input: {
+        id: c.audit!.id,
+        expectedVersion: c.audit!.version,
+        conclusion: DRAFT_CONCLUSION,
+        results: [{ measureId: c.measure!.id, implementation: 'IMPLEMENTED', evidence: DRAFT_EVIDENCE }],
+      },
     });
     c = await state();
     if (!reached('auditSubmitted')) return c;
 
-    await t.ok(member, `mutation($input: VersionedRefInput!) { submitInternalAudit(input: $input) { id } }`, { input: { id: c.audit!.id, expectedVersion: c.audit!.version } });
+    await t.ok(member, `mutation($input: VersionedRefInput!) { submitInternalAudit(input: $input) { id } }`, {
+      input: { id: c.audit!.id, expectedVersion: c.audit!.version },
+    });
     c = await state();
     if (!reached('auditJudged')) return c;
 
@@ -253,7 +338,14 @@ export class MatrixFixtures {
     if (!reached('verified')) return c;
 
     await t.ok(inspector, `mutation($input: RecordVerificationInput!) { recordVerification(input: $input) { id } }`, {
-      input: { planId, expectedPlanVersion: c.plan.version, method: 'DESK_REVIEW', verifiedOn: TODAY, summary: 'Stukken beoordeeld.', grades: [{ pointId, grade: 'FULLY' }] },
+      input: {
+        planId,
+        expectedPlanVersion: c.plan.version,
+        method: 'DESK_REVIEW',
+        verifiedOn: TODAY,
+        summary: 'Stukken beoordeeld.',
+        grades: [{ pointId, grade: 'FULLY' }],
+      },
     });
     return state();
   }
@@ -261,9 +353,13 @@ export class MatrixFixtures {
   /** A pending extension request of the neighbourhood team for its plan's due date. */
   async extensionRequest(): Promise<PlanCase & { request: { id: string; version: number } }> {
     const c = await this.case('published');
-    const data = await this.t.ok(this.as('MEMBER'), `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id version } }`, {
-      input: { kind: 'PLAN_DUE', subjectId: c.plan.id, requestedDueDate: '2026-05-11', reason: 'Het bestuur vergadert pas in mei.' },
-    });
+    const data = await this.t.ok(
+      this.as('MEMBER'),
+      `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id version } }`,
+      {
+        input: { kind: 'PLAN_DUE', subjectId: c.plan.id, requestedDueDate: '2026-05-11', reason: 'Het bestuur vergadert pas in mei.' },
+      },
+    );
     return { ...c, request: data.requestExtension };
   }
 
@@ -282,23 +378,47 @@ export class MatrixFixtures {
     const submittedCase = await (async () => {
       const c = requested;
       await this.t.ok(member, `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
-        input: { planId: c.plan.id, description: 'Escalatieprotocol naar Veilig Thuis', successIndicator: 'Protocol vastgesteld', ownerId: this.accounts.MEMBER.id, dueDate: FUTURE, pointIds: [c.pointId] },
+        input: {
+          planId: c.plan.id,
+          description: 'Escalatieprotocol naar Veilig Thuis',
+          successIndicator: 'Protocol vastgesteld',
+          ownerId: this.accounts.MEMBER.id,
+          dueDate: FUTURE,
+          pointIds: [c.pointId],
+        },
       });
-      const plan = (await this.t.ok(member, `query($id: ID!) { improvementPlan(id: $id) { version measures { id version } } }`, { id: c.plan.id })).improvementPlan;
-      await this.t.ok(member, `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { id } }`, { input: { planId: c.plan.id, expectedVersion: plan.version } });
+      const plan = (
+        await this.t.ok(member, `query($id: ID!) { improvementPlan(id: $id) { version measures { id version } } }`, { id: c.plan.id })
+      ).improvementPlan;
+      await this.t.ok(member, `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { id } }`, {
+        input: { planId: c.plan.id, expectedVersion: plan.version },
+      });
       return { ...c, measure: plan.measures[0] };
     })();
-    const title = (await this.t.ok(member, `query($id: ID!) { investigation(id: $id) { title } }`, { id: submittedCase.id })).investigation.title as string;
+    const title = (await this.t.ok(member, `query($id: ID!) { investigation(id: $id) { title } }`, { id: submittedCase.id })).investigation
+      .title as string;
 
     // A plan still in draft, with a measure only its organisation may see.
     const draftPlan = await this.case('published');
     await this.t.ok(member, `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
-      input: { planId: draftPlan.plan.id, description: DRAFT_MEASURE, successIndicator: 'Protocol vastgesteld', ownerId: this.accounts.MEMBER.id, dueDate: FUTURE, pointIds: [draftPlan.pointId] },
+      input: {
+        planId: draftPlan.plan.id,
+        description: DRAFT_MEASURE,
+        successIndicator: 'Protocol vastgesteld',
+        ownerId: this.accounts.MEMBER.id,
+        dueDate: FUTURE,
+        pointIds: [draftPlan.pointId],
+      },
     });
-    const draftMeasureId = (await this.t.ok(member, `query($id: ID!) { improvementPlan(id: $id) { measures { id } } }`, { id: draftPlan.plan.id })).improvementPlan.measures[0].id as string;
+    const draftMeasureId = (
+      await this.t.ok(member, `query($id: ID!) { improvementPlan(id: $id) { measures { id } } }`, { id: draftPlan.plan.id })
+    ).improvementPlan.measures[0].id as string;
 
     // An accepted plan whose internal audit is saved but not submitted: conclusion and results are a draft.
     const draftAudit = await this.case('auditSaved');
+
+    // A report not yet published (the publication preview looks at it and changes nothing).
+    const draft = await this.case('draft');
 
     return {
       case: { ...submittedCase, title, measure: submittedCase.measure! },
@@ -306,6 +426,7 @@ export class MatrixFixtures {
       exportId: await this.memberExport(submittedCase.id),
       draftPlan: { ...draftPlan, measureId: draftMeasureId },
       draftAudit,
+      draft,
     };
   }
 }
@@ -321,4 +442,6 @@ export interface ReadWorld {
   draftPlan: PlanCase & { measureId: string };
   /** The team's plan is ACCEPTED; its internal audit holds DRAFT_CONCLUSION and DRAFT_EVIDENCE, not submitted. */
   draftAudit: PlanCase;
+  /** A complete report in DRAFT, not published. */
+  draft: DraftCase;
 }

@@ -57,25 +57,30 @@ describe('authorization matrix (test/authorization/matrix.md)', () => {
     expect(matrix.problems).toEqual([]);
   });
 
-  it('has a row in matrix.md and a request in requests.ts for every operation of the schema, and none for operations that do not exist', () => {
-    const ops = liveOperations();
-    const names = new Set(ops.map((o) => o.name));
-    const rowLabels = new Set(matrix.rows.map((r) => r.label));
-    const problems: string[] = [];
-    for (const op of ops) {
-      if (!matrix.rows.some((r) => r.operation === op.name)) problems.push(`${op.type}.${op.name} has no row in matrix.md: add one with the expected outcome per role`);
-      if (!requests[op.name]) problems.push(`${op.type}.${op.name} has no request in test/authorization/requests.ts`);
-    }
-    for (const row of matrix.rows) {
-      if (!names.has(row.operation)) problems.push(`matrix.md line ${row.line}: ${row.label} is not an operation of the schema (removed or renamed?)`);
-      else if (!requests[row.label]) problems.push(`matrix.md line ${row.line}: ${row.label} has no request in requests.ts`);
-    }
-    for (const label of Object.keys(requests)) {
-      if (!rowLabels.has(label)) problems.push(`requests.ts: ${label} has no row in matrix.md`);
-    }
-    if (problems.length) throw new Error(`The matrix does not cover the schema:\n  - ${problems.join('\n  - ')}`);
-    expect(ops.length).toBeGreaterThan(50);
-  });
+  it(
+    'has a row in matrix.md and a request in requests.ts for every operation of the schema, and none for operations that do not ' + 'exist',
+    () => {
+      const ops = liveOperations();
+      const names = new Set(ops.map((o) => o.name));
+      const rowLabels = new Set(matrix.rows.map((r) => r.label));
+      const problems: string[] = [];
+      for (const op of ops) {
+        if (!matrix.rows.some((r) => r.operation === op.name))
+          problems.push(`${op.type}.${op.name} has no row in matrix.md: add one with the expected outcome per role`);
+        if (!requests[op.name]) problems.push(`${op.type}.${op.name} has no request in test/authorization/requests.ts`);
+      }
+      for (const row of matrix.rows) {
+        if (!names.has(row.operation))
+          problems.push(`matrix.md line ${row.line}: ${row.label} is not an operation of the schema (removed or renamed?)`);
+        else if (!requests[row.label]) problems.push(`matrix.md line ${row.line}: ${row.label} has no request in requests.ts`);
+      }
+      for (const label of Object.keys(requests)) {
+        if (!rowLabels.has(label)) problems.push(`requests.ts: ${label} has no row in matrix.md`);
+      }
+      if (problems.length) throw new Error(`The matrix does not cover the schema:\n  - ${problems.join('\n  - ')}`);
+      expect(ops.length).toBeGreaterThan(50);
+    },
+  );
 
   it('answers every cell as matrix.md expects', async () => {
     const mismatches: string[] = [];
@@ -101,7 +106,9 @@ describe('authorization matrix (test/authorization/matrix.md)', () => {
         actual[role] = outcome;
         if (!row.expected[role].includes(outcome)) {
           const message = res.errors?.[0]?.message;
-          mismatches.push(`${row.label} as ${role}: expected ${row.expected[role].join(' / ')}, got ${outcome}${message ? ` ("${message}")` : ''}`);
+          mismatches.push(
+            `${row.label} as ${role}: expected ${row.expected[role].join(' / ')}, got ${outcome}${message ? ` ("${message}")` : ''}`,
+          );
         }
       }
       timings.push(`${row.label}: ${Date.now() - started} ms`);

@@ -6,7 +6,16 @@ import { MatrixRole, ROLES } from './fixtures';
 export const MATRIX_FILE = `${__dirname}/matrix.md`;
 
 /** The words a cell may hold besides an error code (see matrix.md). */
-export const OUTCOMES = ['OK', 'EMPTY', 'FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'CONFLICT'] as const;
+export const OUTCOMES = [
+  'OK',
+  'EMPTY',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'BAD_USER_INPUT',
+  'INVALID_TRANSITION',
+  'CONFLICT',
+] as const;
 
 export interface MatrixRow {
   /** As written in the first column, e.g. `history` or `history [draft internal audit]`. */
@@ -29,7 +38,13 @@ export function readMatrix(text = readFileSync(MATRIX_FILE, 'utf8')): { rows: Ma
   const problems: string[] = [];
   const rows: MatrixRow[] = [];
   let header: string[] | null = null;
-  const cells = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  const cells = (line: string) =>
+    line
+      .trim()
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (!line.startsWith('|')) {
@@ -47,9 +62,14 @@ export function readMatrix(text = readFileSync(MATRIX_FILE, 'utf8')): { rows: Ma
     const expected = {} as Record<MatrixRole, string[]>;
     for (const role of ROLES) {
       const cell = (row[header.indexOf(role)] ?? '').replace(/[*`]/g, '').trim();
-      const words = cell.split('/').map((w) => w.trim().split(/\s/)[0]).filter(Boolean);
+      const words = cell
+        .split('/')
+        .map((w) => w.trim().split(/\s/)[0])
+        .filter(Boolean);
       if (!words.length) problems.push(`matrix.md line ${index + 1}: ${label} has no expectation for ${role}`);
-      for (const w of words) if (!(OUTCOMES as readonly string[]).includes(w)) problems.push(`matrix.md line ${index + 1}: ${label}, ${role}: unknown outcome "${w}"`);
+      for (const w of words)
+        if (!(OUTCOMES as readonly string[]).includes(w))
+          problems.push(`matrix.md line ${index + 1}: ${label}, ${role}: unknown outcome "${w}"`);
       expected[role] = words;
     }
     rows.push({ label, operation: operationOf(label), expected, line: index + 1 });

@@ -1,3 +1,5 @@
+import { Database } from '@opvolging/database';
+import request from 'supertest';
 import { DRAFT_CONCLUSION, DRAFT_EVIDENCE, DRAFT_MEASURE, FUTURE, MatrixActor, MatrixFixtures, ReadWorld, TODAY } from './fixtures';
 
 /**
@@ -25,14 +27,91 @@ export interface RequestSpec<T = any> {
   after?: (fx: MatrixFixtures, actor: MatrixActor) => Promise<void>;
 }
 
-const read = <T>(pick: (r: ReadWorld) => T) => async (fx: MatrixFixtures) => pick(await fx.readWorld());
+const read =
+  <T>(pick: (r: ReadWorld) => T) =>
+  async (fx: MatrixFixtures) =>
+    pick(await fx.readWorld());
 const ids = (nodes: Array<{ id: string }> | undefined | null) => (nodes ?? []).map((n) => n.id);
 const json = (data: unknown) => JSON.stringify(data);
 const ANSWER = { judgement: 'SUFFICIENT', rationale: 'Voldoende onderbouwd.' };
+const THREAD = `query($t: ThreadSubjectType!, $id: ID!) { commentThread(subjectType: $t, subjectId: $id) { comments { id } } }`;
+
+/** A comment on a plan by a role of the matrix. */
+async function comment(fx: MatrixFixtures, planId: string, role: 'MEMBER' | 'INSPECTOR', visibility: string) {
+  const data = await fx.t.ok(fx.actor(role).token, `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, {
+    input: { subjectType: 'PLAN', subjectId: planId, visibility, body: `Opmerking ${fx.unique()}` },
+  });
+  // MEMBER's first public word tells the inspectors; they read it, so the notification rows keep their own world.
+  if (role === 'MEMBER' && visibility === 'PUBLIC') await fx.t.ok(fx.actor('INSPECTOR').token, `mutation { markNotificationsRead }`);
+  return { id: data.addComment.id as string, planId };
+}
+
+/** An evidence file on a measure, uploaded by MEMBER over HTTP. */
+async function evidence(fx: MatrixFixtures, measureId: string) {
+  const res = await request(fx.t.app.getHttpServer())
+    .post(`/attachments?subjectType=MEASURE&subjectId=${measureId}`)
+    .set('authorization', `Bearer ${fx.actor('MEMBER').token}`)
+    .attach('file', Buffer.from(`Notulen ${fx.unique()}\n`), 'notulen.txt');
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.text}`);
+  return { id: res.body.id as string, subjectId: measureId };
+}
+
+// ---- enforcement targets: intensified supervision on the team's plan, or a penalty order after it ----
+const MEASURE_FIELDS = `id version status type progressReports { id version status }`;
+const RECORD_ENFORCEMENT =
+  `mutation($input: RecordEnforcementMeasureInput!) { recordEnforcementMeasure(input: $input) { ` + `${MEASURE_FIELDS} } }`;
+const ENFORCEMENT_RATIONALE = 'Het verbeterplan blijft uit; verscherpt toezicht.';
+async function supervision(fx: MatrixFixtures) {
+  const c = await fx.case('published');
+  const measure = (
+    await fx.t.ok(fx.actor('INSPECTOR').token, RECORD_ENFORCEMENT, {
+      input: { planId: c.plan.id, type: 'INTENSIFIED_SUPERVISION', decisionDate: TODAY, rationale: ENFORCEMENT_RATIONALE },
+    })
+  ).recordEnforcementMeasure;
+  return { c, measure, report: measure.progressReports[0] as { id: string; version: number } };
+}
+async function submittedReport(fx: MatrixFixtures) {
+  const s = await supervision(fx);
+  const submitted = (
+    await fx.t.ok(
+      fx.actor('MEMBER').token,
+      `mutation($input: SubmitProgressReportInput!) { submitEnforcementProgressReport(input: $input) { id version } }`,
+      { input: { id: s.report.id, expectedVersion: s.report.version, report: 'Eerste maand: planning gemaakt.' } },
+    )
+  ).submitEnforcementProgressReport;
+  return { ...s, report: submitted as { id: string; version: number } };
+}
+/** A penalty order whose compliance deadline has passed (moved back in the database: this test's clock stands still). */
+async function penaltyOrder(fx: MatrixFixtures) {
+  const s = await supervision(fx);
+  const order = (
+    await fx.t.ok(fx.actor('INSPECTOR').token, RECORD_ENFORCEMENT, {
+      input: {
+        planId: s.c.plan.id,
+        type: 'PENALTY_ORDER',
+        decisionDate: TODAY,
+        rationale: 'Geen plan ontvangen.',
+        requirements: 'Dien het verbeterplan in.',
+        complianceDueDate: FUTURE,
+        amountCents: 100000,
+        amountBasis: 'TOTAL',
+      },
+    })
+  ).recordEnforcementMeasure;
+  await fx.t
+    .get(Database)
+    .transaction(null, ({ em }) =>
+      em.query(`UPDATE enforcement_measures SET compliance_due_date = '2026-02-27' WHERE id = $1`, [order.id]),
+    );
+  return { ...s, measure: order as { id: string; version: number } };
+}
 
 /** requestExport for every list view, each filtered to the target where the view takes a filter. */
 function exportVariants(): Record<string, RequestSpec> {
-  const variant = (view: string, input: (c: ReadWorld['case'], fx: MatrixFixtures) => Record<string, unknown> = () => ({})): RequestSpec => ({
+  const variant = (
+    view: string,
+    input: (c: ReadWorld['case'], fx: MatrixFixtures) => Record<string, unknown> = () => ({}),
+  ): RequestSpec => ({
     shared: true,
     setup: read((r) => r.case),
     query: `mutation($input: RequestExportInput!) { requestExport(input: $input) { id status } }`,
@@ -62,7 +141,9 @@ export const requests: Record<string, RequestSpec> = {
   comparePlanVersions: {
     shared: true,
     setup: read((r) => r.case),
-    query: `query($planId: ID!) { comparePlanVersions(planId: $planId, fromVersion: 1, toVersion: 1) { fromVersion toVersion added { id } } }`,
+    query:
+      `query($planId: ID!) { comparePlanVersions(planId: $planId, fromVersion: 1, toVersion: 1) { fromVersion toVersion added { ` +
+      `id } } }`,
     variables: (c) => ({ planId: c.plan.id }),
   },
   deadlines: {
@@ -238,6 +319,14 @@ export const requests: Record<string, RequestSpec> = {
     query: `{ organisations(first: 100, filter: { search: "Sociaal Buurtteam" }) { nodes { id } } }`,
     sees: (d, _c, fx) => ids(d.organisations.nodes).includes(fx.orgs.buurtteam),
   },
+  publicationPreview: {
+    shared: true,
+    setup: read((r) => r.draft),
+    query:
+      `query($id: ID!, $date: Date!) { publicationPreview(investigationId: $id, publicationDate: $date) ` +
+      `{ trajectoryEndDate plans { dueDate organisation { id } } } }`,
+    variables: (c) => ({ id: c.id, date: TODAY }),
+  },
   themeOverview: {
     shared: true,
     setup: read((r) => r.case),
@@ -247,8 +336,9 @@ export const requests: Record<string, RequestSpec> = {
   unreadNotificationCount: {
     shared: true,
     setup: read((r) => r.notificationId),
-    query: `{ unreadNotificationCount }`,
-    sees: (d) => d.unreadNotificationCount > 0,
+    // Inspectors and reviewers have unread event notifications of their own: the target is MEMBER's, counted among the unread.
+    query: `{ unreadNotificationCount myNotifications(first: 100, filter: { unreadOnly: true }) { nodes { id } } }`,
+    sees: (d, notificationId) => d.unreadNotificationCount > 0 && ids(d.myNotifications.nodes).includes(notificationId),
   },
   users: {
     query: `query($search: String) { users(first: 100, filter: { search: $search }) { nodes { id } } }`,
@@ -275,7 +365,12 @@ export const requests: Record<string, RequestSpec> = {
   changeMyPassword: {
     query: `mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) }`,
     // The same password again: the sessions still end, and the actor can sign in as before.
-    variables: (_c, actor) => ({ input: { currentPassword: actor.account?.password ?? 'not-signed-in-123', newPassword: actor.account?.password ?? 'not-signed-in-123' } }),
+    variables: (_c, actor) => ({
+      input: {
+        currentPassword: actor.account?.password ?? 'not-signed-in-123',
+        newPassword: actor.account?.password ?? 'not-signed-in-123',
+      },
+    }),
     after: (fx, actor) => fx.signInAgain(actor),
   },
   signOutEverywhere: {
@@ -315,7 +410,9 @@ export const requests: Record<string, RequestSpec> = {
   // ---- reference data and accounts ----------------------------------------------------------
   createOrganisation: {
     query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
-    variables: (_c, _a, fx) => ({ input: { name: `Jeugdhulp matrix ${fx.unique()}`, kind: 'YOUTH_CARE', municipalityId: fx.orgs.heerlen } }),
+    variables: (_c, _a, fx) => ({
+      input: { name: `Jeugdhulp matrix ${fx.unique()}`, kind: 'YOUTH_CARE', municipalityId: fx.orgs.heerlen },
+    }),
   },
   updateOrganisation: {
     setup: (fx) => fx.organisation(),
@@ -325,7 +422,13 @@ export const requests: Record<string, RequestSpec> = {
   createUser: {
     query: `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
     variables: (_c, _a, fx) => ({
-      input: { email: `nieuw-${fx.unique()}@buurtteam.test`, displayName: 'Nieuw', role: 'ORGANISATION_MEMBER', organisationId: fx.orgs.buurtteam, password: 'a-long-password-123' },
+      input: {
+        email: `nieuw-${fx.unique()}@buurtteam.test`,
+        displayName: 'Nieuw',
+        role: 'ORGANISATION_MEMBER',
+        organisationId: fx.orgs.buurtteam,
+        password: 'a-long-password-123',
+      },
     }),
   },
   updateUser: {
@@ -338,7 +441,11 @@ export const requests: Record<string, RequestSpec> = {
   createInvestigation: {
     query: `mutation($input: CreateInvestigationInput!) { createInvestigation(input: $input) { id } }`,
     variables: (_c, _a, fx) => ({
-      input: { title: `Casus matrix ${fx.unique()}`, municipalityId: fx.orgs.heerlen, involvedOrganisationIds: [fx.orgs.buurtteam, fx.orgs.veiligThuis] },
+      input: {
+        title: `Casus matrix ${fx.unique()}`,
+        municipalityId: fx.orgs.heerlen,
+        involvedOrganisationIds: [fx.orgs.buurtteam, fx.orgs.veiligThuis],
+      },
     }),
   },
   updateInvestigation: {
@@ -374,7 +481,9 @@ export const requests: Record<string, RequestSpec> = {
   addImprovementPoint: {
     setup: (fx) => fx.case('draft'),
     query: `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`,
-    variables: (c, _a, fx) => ({ input: { investigationId: c.id, text: 'Deel signalen dezelfde dag.', addresseeIds: [fx.orgs.buurtteam] } }),
+    variables: (c, _a, fx) => ({
+      input: { investigationId: c.id, text: 'Deel signalen dezelfde dag.', addresseeIds: [fx.orgs.buurtteam] },
+    }),
   },
   updateImprovementPoint: {
     setup: (fx) => fx.case('draft'),
@@ -392,7 +501,14 @@ export const requests: Record<string, RequestSpec> = {
     setup: (fx) => fx.case('published'),
     query: `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`,
     variables: (c, _a, fx) => ({
-      input: { planId: c.plan.id, description: 'Escalatieprotocol', successIndicator: 'Vastgesteld', ownerId: fx.accounts.MEMBER.id, dueDate: FUTURE, pointIds: [c.pointId] },
+      input: {
+        planId: c.plan.id,
+        description: 'Escalatieprotocol',
+        successIndicator: 'Vastgesteld',
+        ownerId: fx.accounts.MEMBER.id,
+        dueDate: FUTURE,
+        pointIds: [c.pointId],
+      },
     }),
   },
   updateMeasure: {
@@ -413,7 +529,9 @@ export const requests: Record<string, RequestSpec> = {
   assessImprovementPlan: {
     setup: (fx) => fx.case('submitted'),
     query: `mutation($input: AssessPlanInput!) { assessImprovementPlan(input: $input) { id status } }`,
-    variables: (c) => ({ input: { planId: c.plan.id, expectedVersion: c.plan.version, aimedAtShortcomings: ANSWER, chanceOfSuccess: ANSWER, pace: ANSWER } }),
+    variables: (c) => ({
+      input: { planId: c.plan.id, expectedVersion: c.plan.version, aimedAtShortcomings: ANSWER, chanceOfSuccess: ANSWER, pace: ANSWER },
+    }),
   },
   startMeasure: {
     setup: (fx) => fx.case('accepted'),
@@ -423,7 +541,9 @@ export const requests: Record<string, RequestSpec> = {
   completeMeasure: {
     setup: (fx) => fx.case('accepted'),
     query: `mutation($input: CompleteMeasureInput!) { completeMeasure(input: $input) { id status } }`,
-    variables: (c) => ({ input: { id: c.measure.id, expectedVersion: c.measure.version, evidence: 'Protocol vastgesteld door het bestuur.' } }),
+    variables: (c) => ({
+      input: { id: c.measure.id, expectedVersion: c.measure.version, evidence: 'Protocol vastgesteld door het bestuur.' },
+    }),
   },
   cancelMeasure: {
     setup: (fx) => fx.case('accepted'),
@@ -436,7 +556,12 @@ export const requests: Record<string, RequestSpec> = {
     setup: (fx) => fx.case('accepted'),
     query: `mutation($input: SaveInternalAuditInput!) { saveInternalAudit(input: $input) { id version } }`,
     variables: (c) => ({
-      input: { id: c.audit.id, expectedVersion: c.audit.version, conclusion: 'Ingevoerd.', results: [{ measureId: c.measure.id, implementation: 'IMPLEMENTED', evidence: 'Steekproef van tien dossiers.' }] },
+      input: {
+        id: c.audit.id,
+        expectedVersion: c.audit.version,
+        conclusion: 'Ingevoerd.',
+        results: [{ measureId: c.measure.id, implementation: 'IMPLEMENTED', evidence: 'Steekproef van tien dossiers.' }],
+      },
     }),
   },
   submitInternalAudit: {
@@ -447,13 +572,37 @@ export const requests: Record<string, RequestSpec> = {
   judgeInternalAudit: {
     setup: (fx) => fx.case('auditSubmitted'),
     query: `mutation($input: JudgeInternalAuditInput!) { judgeInternalAudit(input: $input) { id status } }`,
-    variables: (c) => ({ input: { id: c.audit.id, expectedVersion: c.audit.version, quality: 'SUFFICIENT', rationale: 'Representatief.' } }),
+    variables: (c) => ({
+      input: { id: c.audit.id, expectedVersion: c.audit.version, quality: 'SUFFICIENT', rationale: 'Representatief.' },
+    }),
+  },
+  'judgeInternalAudit [own verification]': {
+    setup: (fx) => fx.case('auditSubmitted'),
+    query: `mutation($input: JudgeInternalAuditInput!) { judgeInternalAudit(input: $input) { id status verificationDueDate } }`,
+    variables: (c) => ({
+      input: {
+        id: c.audit.id,
+        expectedVersion: c.audit.version,
+        quality: 'INSUFFICIENT',
+        rationale: 'Alleen beleid getoetst.',
+        followUp: 'OWN_VERIFICATION',
+        verificationMethod: 'SITE_VISIT',
+        verificationPlannedOn: FUTURE,
+      },
+    }),
   },
   recordVerification: {
     setup: (fx) => fx.case('auditJudged'),
     query: `mutation($input: RecordVerificationInput!) { recordVerification(input: $input) { id status } }`,
     variables: (c) => ({
-      input: { planId: c.plan.id, expectedPlanVersion: c.plan.version, method: 'DESK_REVIEW', verifiedOn: TODAY, summary: 'Stukken beoordeeld.', grades: [{ pointId: c.pointId, grade: 'FULLY' }] },
+      input: {
+        planId: c.plan.id,
+        expectedPlanVersion: c.plan.version,
+        method: 'DESK_REVIEW',
+        verifiedOn: TODAY,
+        summary: 'Stukken beoordeeld.',
+        grades: [{ pointId: c.pointId, grade: 'FULLY' }],
+      },
     }),
   },
 
@@ -461,7 +610,9 @@ export const requests: Record<string, RequestSpec> = {
   requestExtension: {
     setup: (fx) => fx.case('published'),
     query: `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id status } }`,
-    variables: (c) => ({ input: { kind: 'PLAN_DUE', subjectId: c.plan.id, requestedDueDate: '2026-05-11', reason: 'Het bestuur vergadert pas in mei.' } }),
+    variables: (c) => ({
+      input: { kind: 'PLAN_DUE', subjectId: c.plan.id, requestedDueDate: '2026-05-11', reason: 'Het bestuur vergadert pas in mei.' },
+    }),
   },
   decideExtension: {
     setup: (fx) => fx.extensionRequest(),
@@ -477,5 +628,118 @@ export const requests: Record<string, RequestSpec> = {
     setup: (fx) => fx.case('published'),
     query: `mutation($input: ExtendDeadlinesInput!) { extendDeadlines(input: $input) { id affected } }`,
     variables: (c) => ({ input: { investigationId: c.id, kind: 'PLAN_DUE', newDueDate: '2026-05-18', reason: 'Meivakantie.' } }),
+  },
+
+  // ---- comments and evidence files (uploads and downloads over HTTP: test/e2e/attachments.e2e-spec.ts) ----
+  commentThread: {
+    shared: true,
+    setup: async (fx) => comment(fx, (await fx.readWorld()).case.plan.id, 'MEMBER', 'PUBLIC'),
+    query: THREAD,
+    variables: (c) => ({ t: 'PLAN', id: c.planId }),
+    sees: (d, c) => d.commentThread.comments.some((x: { id: string }) => x.id === c.id),
+  },
+  'commentThread [internal note]': {
+    shared: true,
+    setup: async (fx) => comment(fx, (await fx.readWorld()).case.plan.id, 'INSPECTOR', 'INTERNAL'),
+    query: THREAD,
+    variables: (c) => ({ t: 'PLAN', id: c.planId }),
+    sees: (d, c) => d.commentThread.comments.some((x: { id: string }) => x.id === c.id),
+  },
+  'commentThread [draft plan]': {
+    shared: true,
+    setup: async (fx) => comment(fx, (await fx.readWorld()).draftPlan.plan.id, 'MEMBER', 'ORGANISATION'),
+    query: THREAD,
+    variables: (c) => ({ t: 'PLAN', id: c.planId }),
+    sees: (d, c) => d.commentThread.comments.some((x: { id: string }) => x.id === c.id),
+  },
+  attachments: {
+    shared: true,
+    setup: async (fx) => evidence(fx, (await fx.readWorld()).case.measure.id),
+    query: `query($id: ID!) { attachments(subjectType: MEASURE, subjectId: $id) { id } }`,
+    variables: (a) => ({ id: a.subjectId }),
+    sees: (d, a) => ids(d.attachments).includes(a.id),
+  },
+  addComment: {
+    shared: true,
+    setup: read((r) => r.case),
+    query: `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+    variables: (c) => ({
+      input: { subjectType: 'PLAN', subjectId: c.plan.id, visibility: 'PUBLIC', body: 'Hoe staat het met de planning?' },
+    }),
+  },
+  editComment: {
+    setup: async (fx) => comment(fx, (await fx.readWorld()).case.plan.id, 'MEMBER', 'PUBLIC'),
+    query: `mutation($input: EditCommentInput!) { editComment(input: $input) { id } }`,
+    variables: (c) => ({ input: { id: c.id, expectedVersion: 1, body: 'Aangepast.' } }),
+  },
+  deleteComment: {
+    setup: async (fx) => comment(fx, (await fx.readWorld()).case.plan.id, 'MEMBER', 'PUBLIC'),
+    query: `mutation($input: VersionedRefInput!) { deleteComment(input: $input) { id } }`,
+    variables: (c) => ({ input: { id: c.id, expectedVersion: 1 } }),
+  },
+  deleteAttachment: {
+    setup: async (fx) => evidence(fx, (await fx.readWorld()).case.measure.id),
+    query: `mutation($input: VersionedRefInput!) { deleteAttachment(input: $input) { id } }`,
+    variables: (a) => ({ input: { id: a.id, expectedVersion: 1 } }),
+  },
+
+  // ---- enforcement --------------------------------------------------------------------------
+  enforcementMeasure: {
+    shared: true,
+    setup: supervision,
+    query: `query($id: ID!) { enforcementMeasure(id: $id) { id type status } }`,
+    variables: (s) => ({ id: s.measure.id }),
+  },
+  'enforcementMeasure [rationale]': {
+    shared: true,
+    setup: supervision,
+    query: `query($id: ID!) { enforcementMeasure(id: $id) { id rationale } }`,
+    variables: (s) => ({ id: s.measure.id }),
+    sees: (d) => d.enforcementMeasure.rationale === ENFORCEMENT_RATIONALE,
+  },
+  recordEnforcementMeasure: {
+    setup: (fx) => fx.case('published'),
+    query: `mutation($input: RecordEnforcementMeasureInput!) { recordEnforcementMeasure(input: $input) { id status } }`,
+    variables: (c) => ({
+      input: { planId: c.plan.id, type: 'INTENSIFIED_SUPERVISION', decisionDate: TODAY, rationale: ENFORCEMENT_RATIONALE },
+    }),
+  },
+  decideIntensifiedSupervision: {
+    setup: supervision,
+    query: `mutation($input: DecideSupervisionInput!) { decideIntensifiedSupervision(input: $input) { id status } }`,
+    variables: (s) => ({
+      input: {
+        id: s.measure.id,
+        expectedVersion: s.measure.version,
+        decision: 'EXTEND',
+        extendMonths: 1,
+        decidedOn: TODAY,
+        note: 'Een maand langer.',
+      },
+    }),
+  },
+  submitEnforcementProgressReport: {
+    setup: supervision,
+    query: `mutation($input: SubmitProgressReportInput!) { submitEnforcementProgressReport(input: $input) { id status } }`,
+    variables: (s) => ({ input: { id: s.report.id, expectedVersion: s.report.version, report: 'Eerste maand: planning gemaakt.' } }),
+  },
+  reviewEnforcementProgressReport: {
+    setup: submittedReport,
+    query: `mutation($input: ReviewProgressReportInput!) { reviewEnforcementProgressReport(input: $input) { id status } }`,
+    variables: (s) => ({ input: { id: s.report.id, expectedVersion: s.report.version, accepted: true, note: 'Voldoende.' } }),
+  },
+  recordEnforcementCompliance: {
+    setup: penaltyOrder,
+    query: `mutation($input: RecordComplianceInput!) { recordEnforcementCompliance(input: $input) { id status } }`,
+    variables: (s) => ({
+      input: { id: s.measure.id, expectedVersion: s.measure.version, complied: true, decidedOn: TODAY, note: 'Plan ontvangen.' },
+    }),
+  },
+  recordEnforcementForfeit: {
+    setup: penaltyOrder,
+    query: `mutation($input: RecordForfeitInput!) { recordEnforcementForfeit(input: $input) { id forfeitedCents } }`,
+    variables: (s) => ({
+      input: { id: s.measure.id, expectedVersion: s.measure.version, forfeitedOn: TODAY, amountCents: 50000, note: 'Verbeurd.' },
+    }),
   },
 };

@@ -33,13 +33,20 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 export function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { runs: sorted.length, min: round(sorted[0]), median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1]) };
+  return {
+    runs: sorted.length,
+    min: round(sorted[0]),
+    median: round(at(0.5)),
+    p95: round(at(0.95)),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 /** Which code was measured: the commit, and the files under `paths` changed since it (figures belong to a version). */
 export function codeVersion(paths: string[]): { commit: string; uncommitted: string[] } {
   try {
-    const git = (args: string) => execSync(`git ${args}`, { cwd: `${__dirname}/../..`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (args: string) =>
+      execSync(`git ${args}`, { cwd: `${__dirname}/../..`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const uncommitted = git(`status --porcelain -- ${paths.join(' ')}`)
       .split('\n')
       .map((line) => line.trim())

@@ -31,8 +31,25 @@ export const DATA_VERSION = 'overviews-v3';
 /** The password of every generated account (argon2 hash passed in). */
 export const BENCH_PASSWORD = 'Opvolging-bench-2026';
 
-const KINDS = ['YOUTH_CARE', 'CERTIFIED_CHILD_PROTECTION', 'VEILIG_THUIS', 'YOUTH_HEALTH_CARE', 'SOCIAL_TEAM', 'SCHOOL', 'POLICE', 'MENTAL_HEALTH_CARE', 'GP', 'OTHER'];
-const INSPECTORATE_NAMES = ['Inspectie Justitie en Veiligheid', 'Inspectie Gezondheidszorg en Jeugd', 'Inspectie van het Onderwijs', 'Nederlandse Arbeidsinspectie', 'Inspectie Jeugdzorg Caribisch Nederland'];
+const KINDS = [
+  'YOUTH_CARE',
+  'CERTIFIED_CHILD_PROTECTION',
+  'VEILIG_THUIS',
+  'YOUTH_HEALTH_CARE',
+  'SOCIAL_TEAM',
+  'SCHOOL',
+  'POLICE',
+  'MENTAL_HEALTH_CARE',
+  'GP',
+  'OTHER',
+];
+const INSPECTORATE_NAMES = [
+  'Inspectie Justitie en Veiligheid',
+  'Inspectie Gezondheidszorg en Jeugd',
+  'Inspectie van het Onderwijs',
+  'Nederlandse Arbeidsinspectie',
+  'Inspectie Jeugdzorg Caribisch Nederland',
+];
 const THEMES = Object.values(Theme);
 const GRADES = ['FULLY', 'MOSTLY', 'PARTLY', 'NOT_IMPLEMENTED', 'NO_LONGER_RELEVANT'];
 const arr = (xs: readonly string[]) => `ARRAY['${xs.join("','")}']`;
@@ -55,7 +72,8 @@ export async function generate(c: Client, today: string, passwordHash: string, l
     CREATE TEMP TABLE b_mun AS SELECT g AS n, gen_random_uuid() AS id FROM generate_series(1, ${S.municipalities}) g;
     -- Organisations lean towards the big municipalities too.
     CREATE TEMP TABLE b_org AS
-      SELECT g AS n, gen_random_uuid() AS id, 1 + floor(${S.municipalities} * power(((g * 7919) % ${S.organisations})::numeric / ${S.organisations}, 2))::int AS mun_n
+      SELECT g AS n, gen_random_uuid() AS id, 1 + floor(${S.municipalities} * power(((g * 7919) % ${S.organisations})::numeric /
+      ${S.organisations}, 2))::int AS mun_n
         FROM generate_series(0, ${S.organisations - 1}) g;
     INSERT INTO organisations (id, name, kind) SELECT id, (${arr(INSPECTORATE_NAMES)})[n], 'INSPECTORATE' FROM b_insp;
     INSERT INTO organisations (id, name, kind) SELECT id, 'Gemeente ' || n, 'MUNICIPALITY' FROM b_mun;
@@ -79,7 +97,8 @@ export async function generate(c: Client, today: string, passwordHash: string, l
     `
     CREATE TEMP TABLE b_inv AS
       SELECT n, gen_random_uuid() AS id, n <= ${S.investigations} AS published,
-             CASE WHEN n <= ${S.investigations} THEN 1 + floor(${S.municipalities} * power(((n * 7919) % ${S.investigations})::numeric / ${S.investigations}, 2))::int
+             CASE WHEN n <= ${S.investigations} THEN 1 + floor(${S.municipalities} * power(((n * 7919) %
+             ${S.investigations})::numeric / ${S.investigations}, 2))::int
                   ELSE 1 + n % ${S.municipalities} END AS mun_n,
              1 + n % ${S.inspectorates} AS insp_n,
              (n * 389) % 1461 AS age
@@ -87,8 +106,10 @@ export async function generate(c: Client, today: string, passwordHash: string, l
     ALTER TABLE b_inv ADD COLUMN status text, ADD COLUMN pub date;
     UPDATE b_inv SET status = CASE WHEN NOT published THEN 'DRAFT' WHEN age > 900 THEN 'CLOSED' ELSE 'FOLLOW_UP' END,
                      pub = CASE WHEN published THEN ${T} - age END;
-    INSERT INTO investigations (id, title, summary, municipality_id, lead_inspectorate_id, status, publication_date, trajectory_end_date, closure_reason, closed_at)
-      SELECT i.id, 'Calamiteitenonderzoek ' || i.n, 'Onderzoek naar de samenwerking rond een kind (benchmark ' || i.n || ').', m.id, ins.id, i.status,
+    INSERT INTO investigations (id, title, summary, municipality_id, lead_inspectorate_id, status, publication_date,
+    trajectory_end_date, closure_reason, closed_at)
+      SELECT i.id, 'Calamiteitenonderzoek ' || i.n, 'Onderzoek naar de samenwerking rond een kind (benchmark ' || i.n || ').', m.id,
+      ins.id, i.status,
              i.pub, (i.pub + interval '12 months')::date,
              CASE WHEN i.status = 'CLOSED' THEN 'Alle verbeterpunten geverifieerd.' END,
              CASE WHEN i.status = 'CLOSED' THEN (i.pub + 420)::timestamptz END
@@ -113,18 +134,23 @@ export async function generate(c: Client, today: string, passwordHash: string, l
     `
     CREATE TEMP TABLE b_finding AS
       SELECT i.n AS inv_n, i.id AS investigation_id, j, gen_random_uuid() AS id,
-             CASE WHEN (i.n * j) % 3 = 0 THEN ARRAY[(${arr(THEMES)})[1 + (i.n + j) % ${THEMES.length}], (${arr(THEMES)})[1 + (i.n + 3 * j + 1) % ${THEMES.length}]]
+             CASE WHEN (i.n * j) % 3 = 0 THEN ARRAY[(${arr(THEMES)})[1 + (i.n + j) % ${THEMES.length}], (${arr(THEMES)})[1 + (i.n +
+             3 * j + 1) % ${THEMES.length}]]
                   ELSE ARRAY[(${arr(THEMES)})[1 + (i.n + j) % ${THEMES.length}]] END AS themes
         FROM b_inv i CROSS JOIN generate_series(0, ${S.findingsPerInvestigation - 1}) j WHERE i.published;
     INSERT INTO findings (id, investigation_id, position, text, themes)
-      SELECT id, investigation_id, j + 1, 'Bevinding ' || (j + 1) || ': signalen werden niet gedeeld tussen de betrokken organisaties.', themes FROM b_finding;
+      SELECT id, investigation_id, j + 1, 'Bevinding ' || (j + 1) || ': signalen werden niet gedeeld tussen de betrokken organisaties.',
+             themes FROM b_finding;
     CREATE TEMP TABLE b_point AS
       SELECT f.inv_n, f.investigation_id, p.j, gen_random_uuid() AS id, f.id AS finding_id, f.themes, p.j % 10 = 9 AS collective
-        FROM b_finding f CROSS JOIN LATERAL (SELECT f.j * ${S.pointsPerInvestigation / S.findingsPerInvestigation} + x AS j FROM generate_series(0, ${S.pointsPerInvestigation / S.findingsPerInvestigation - 1}) x) p;
+        FROM b_finding f CROSS JOIN LATERAL (SELECT f.j * ${S.pointsPerInvestigation / S.findingsPerInvestigation} + x AS j FROM
+        generate_series(0, ${S.pointsPerInvestigation / S.findingsPerInvestigation - 1}) x) p;
     CREATE INDEX ON b_point (inv_n, j);
     ANALYZE b_point;
     INSERT INTO improvement_points (id, investigation_id, finding_id, position, text, themes, collective, coordinating_organisation_id)
-      SELECT pt.id, pt.investigation_id, pt.finding_id, pt.j + 1, 'Verbeterpunt ' || (pt.j + 1) || ': leg vast wie regie voert en deel signalen binnen vijf werkdagen.', pt.themes, pt.collective,
+      SELECT pt.id, pt.investigation_id, pt.finding_id, pt.j + 1,
+             'Verbeterpunt ' || (pt.j + 1) || ': leg vast wie regie voert en deel signalen binnen vijf werkdagen.',
+             pt.themes, pt.collective,
              CASE WHEN pt.collective THEN pa.organisation_id END
         FROM b_point pt JOIN b_part pa ON pa.inv_n = pt.inv_n AND pa.k = 0;
     INSERT INTO improvement_point_addressees (point_id, organisation_id)
@@ -144,8 +170,10 @@ export async function generate(c: Client, today: string, passwordHash: string, l
       WHEN age < 42 THEN 'DRAFT'
       WHEN age < 70 THEN CASE WHEN plan_n % 2 = 0 THEN 'SUBMITTED' ELSE 'DRAFT' END
       ELSE CASE WHEN (plan_n * 37) % 100 < 6 THEN 'DRAFT' WHEN (plan_n * 37) % 100 < 10 THEN 'REVISION_REQUESTED'
-                WHEN (plan_n * 37) % 100 < 18 THEN 'SUBMITTED' WHEN (plan_n * 37) % 100 < 88 OR age < 400 THEN 'ACCEPTED' ELSE 'CLOSED' END END;
-    INSERT INTO improvement_plans (id, investigation_id, organisation_id, status, due_date, original_due_date, submitted_versions, submitted_at,
+                WHEN (plan_n * 37) % 100 < 18 THEN 'SUBMITTED' WHEN (plan_n * 37) % 100 < 88 OR age < 400 THEN 'ACCEPTED' ELSE
+                'CLOSED' END END;
+    INSERT INTO improvement_plans (id, investigation_id, organisation_id, status, due_date, original_due_date, submitted_versions,
+    submitted_at,
                                    assessment_due_date, accepted_at, closed_at)
       SELECT plan_id, investigation_id, organisation_id, status,
              pub + CASE WHEN status = 'REVISION_REQUESTED' THEN 98 ELSE 42 END, pub + 42,
@@ -164,7 +192,8 @@ export async function generate(c: Client, today: string, passwordHash: string, l
     'measure keys',
     `
     CREATE TEMP TABLE b_measure AS
-      SELECT gen_random_uuid() AS id, pa.plan_id, pa.plan_n, pa.inv_n, pa.k AS r, pa.organisation_id, pa.pub, g.mk AS k, pa.pub + 90 + (13 * g.mk) % 300 AS due,
+      SELECT gen_random_uuid() AS id, pa.plan_id, pa.plan_n, pa.inv_n, pa.k AS r, pa.organisation_id, pa.pub, g.mk AS k, pa.pub + 90
+      + (13 * g.mk) % 300 AS due,
              CASE WHEN pa.status IN ('DRAFT','SUBMITTED','REVISION_REQUESTED') THEN 'PLANNED'
                   WHEN g.mk % 10 = 9 THEN 'CANCELLED'
                   WHEN pa.status = 'CLOSED' THEN 'COMPLETED'
@@ -183,9 +212,11 @@ export async function generate(c: Client, today: string, passwordHash: string, l
     await step(
       `measures ${((p + 1) * plans * S.measuresPerPlan) / parts} / ${plans * S.measuresPerPlan}`,
       `
-      INSERT INTO measures (id, plan_id, description, success_indicator, owner_id, due_date, original_due_date, status, evidence, cancellation_reason,
+      INSERT INTO measures (id, plan_id, description, success_indicator, owner_id, due_date, original_due_date, status, evidence,
+      cancellation_reason,
                             started_at, completed_at, cancelled_at, created_at)
-        SELECT x.id, x.plan_id, 'Maatregel ' || (x.k + 1) || ': werkafspraak over het delen van signalen', 'Binnen vijf werkdagen gedeeld in 90% van de casussen',
+        SELECT x.id, x.plan_id, 'Maatregel ' || (x.k + 1) || ': werkafspraak over het delen van signalen',
+               'Binnen vijf werkdagen gedeeld in 90% van de casussen',
                mb.id, x.due, x.due - CASE WHEN x.k % 7 = 0 THEN 30 ELSE 0 END, x.status,
                CASE WHEN x.status = 'COMPLETED' THEN 'Werkafspraak vastgesteld en geëvalueerd.' END,
                CASE WHEN x.status = 'CANCELLED' THEN 'Vervangen door een regionale afspraak.' END,

@@ -26,7 +26,11 @@ function table(rows: BenchRow[]): string {
   const cells = rows.map((r) => [r.metric, typeof r.value === 'number' ? format(r.value) : r.value, r.unit ?? '', r.note ?? '']);
   const head = ['metric', 'value', 'unit', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 1 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(' | ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (i === 1 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join(' | ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
 }
 

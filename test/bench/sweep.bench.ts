@@ -12,6 +12,7 @@ import { WorkerJobs } from '../../apps/worker/src/worker-jobs';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { AppConfig, loadConfig } from '@opvolging/config';
 import { Database, runMigrations } from '@opvolging/database';
+import { MIGRATIONS } from '../../apps/composition/src/persistence';
 import { CANDIDATES_SQL, DeadlineSweeper, NotificationQueue, SweepResult } from '@opvolging/notifications';
 import { DeadlineKind, noticeDue, resolvePolicy } from '@opvolging/deadlines';
 import { QUEUES, redisOptions } from '@opvolging/queue';
@@ -73,9 +74,28 @@ function candidateParams(): string[] {
   throw new Error(`CANDIDATES_SQL has ${placeholders} parameters; teach test/bench/sweep.bench.ts what the sweeper passes`);
 }
 
-const ORGANISATION_KINDS = ['YOUTH_CARE', 'CERTIFIED_CHILD_PROTECTION', 'VEILIG_THUIS', 'YOUTH_HEALTH_CARE', 'SOCIAL_TEAM', 'SCHOOL', 'POLICE', 'MENTAL_HEALTH_CARE', 'GP', 'OTHER'];
+const ORGANISATION_KINDS = [
+  'YOUTH_CARE',
+  'CERTIFIED_CHILD_PROTECTION',
+  'VEILIG_THUIS',
+  'YOUTH_HEALTH_CARE',
+  'SOCIAL_TEAM',
+  'SCHOOL',
+  'POLICE',
+  'MENTAL_HEALTH_CARE',
+  'GP',
+  'OTHER',
+];
 /** Tables the data set fills whose history trigger is switched off while loading (the sweep never reads history). */
-const LOADED_TABLES = ['organisations', 'users', 'investigations', 'investigation_inspectorates', 'investigation_organisations', 'improvement_plans', 'measures'];
+const LOADED_TABLES = [
+  'organisations',
+  'users',
+  'investigations',
+  'investigation_inspectorates',
+  'investigation_organisations',
+  'improvement_plans',
+  'measures',
+];
 
 // ---- data set -----------------------------------------------------------------------------------
 
@@ -93,7 +113,6 @@ function earlierSteps(kind: DeadlineKind, due: string): string[] {
   return [...steps];
 }
 
-
 /** Set-based generation: a handful of statements, no row-by-row inserts. Deterministic. */
 async function generate(c: Client, log: (m: string) => void) {
   const T = `DATE '${TODAY}'`;
@@ -103,7 +122,8 @@ async function generate(c: Client, log: (m: string) => void) {
   await c.query(`
     CREATE TEMP TABLE b_inspectorates AS SELECT g AS n, gen_random_uuid() AS id FROM generate_series(1, ${INSPECTORATES}) g;
     CREATE TEMP TABLE b_municipalities AS SELECT g AS n, gen_random_uuid() AS id FROM generate_series(1, ${MUNICIPALITIES}) g;
-    CREATE TEMP TABLE b_orgs AS SELECT g AS n, gen_random_uuid() AS id, gen_random_uuid() AS member_id FROM generate_series(0, ${ORGANISATIONS - 1}) g;
+    CREATE TEMP TABLE b_orgs AS SELECT g AS n, gen_random_uuid() AS id, gen_random_uuid() AS member_id FROM generate_series(0,
+    ${ORGANISATIONS - 1}) g;
 
     INSERT INTO organisations (id, name, kind) SELECT id, 'Inspectie ' || n, 'INSPECTORATE' FROM b_inspectorates;
     INSERT INTO organisations (id, name, kind) SELECT id, 'Gemeente ' || n, 'MUNICIPALITY' FROM b_municipalities;
@@ -121,19 +141,23 @@ async function generate(c: Client, log: (m: string) => void) {
     CREATE TEMP TABLE b_investigations AS
       SELECT g AS n, gen_random_uuid() AS id, ${T} - 60 - (g * 389) % 671 AS publication_date FROM generate_series(1, ${INVESTIGATIONS}) g;
     INSERT INTO investigations (id, title, summary, municipality_id, lead_inspectorate_id, status, publication_date, trajectory_end_date)
-      SELECT i.id, 'Onderzoek ' || i.n, 'Benchmark', m.id, ins.id, 'FOLLOW_UP', i.publication_date, (i.publication_date + interval '12 months')::date
-        FROM b_investigations i JOIN b_municipalities m ON m.n = 1 + i.n % ${MUNICIPALITIES} JOIN b_inspectorates ins ON ins.n = 1 + i.n % ${INSPECTORATES};
+      SELECT i.id, 'Onderzoek ' || i.n, 'Benchmark', m.id, ins.id, 'FOLLOW_UP', i.publication_date, (i.publication_date + interval
+      '12 months')::date
+        FROM b_investigations i JOIN b_municipalities m ON m.n = 1 + i.n % ${MUNICIPALITIES} JOIN b_inspectorates ins ON ins.n = 1 +
+        i.n % ${INSPECTORATES};
     INSERT INTO investigation_inspectorates (investigation_id, inspectorate_id)
       SELECT i.id, ins.id FROM b_investigations i JOIN b_inspectorates ins ON ins.n = 1 + i.n % ${INSPECTORATES};
 
     -- ${PLANS_PER_INVESTIGATION} accepted plans per investigation, from ${PLANS_PER_INVESTIGATION} different organisations.
     CREATE TEMP TABLE b_plans AS
-      SELECT (i.n - 1) * ${PLANS_PER_INVESTIGATION} + k AS n, gen_random_uuid() AS id, i.id AS investigation_id, i.publication_date, o.id AS organisation_id, o.member_id
+      SELECT (i.n - 1) * ${PLANS_PER_INVESTIGATION} + k AS n, gen_random_uuid() AS id, i.id AS investigation_id, i.publication_date,
+      o.id AS organisation_id, o.member_id
         FROM b_investigations i CROSS JOIN generate_series(0, ${PLANS_PER_INVESTIGATION - 1}) k
         JOIN b_orgs o ON o.n = ((i.n - 1) * ${PLANS_PER_INVESTIGATION} + k) % ${ORGANISATIONS}
        WHERE (i.n - 1) * ${PLANS_PER_INVESTIGATION} + k < ${PLANS};
     INSERT INTO investigation_organisations (investigation_id, organisation_id) SELECT investigation_id, organisation_id FROM b_plans;
-    INSERT INTO improvement_plans (id, investigation_id, organisation_id, status, due_date, original_due_date, submitted_versions, submitted_at, assessment_due_date, accepted_at)
+    INSERT INTO improvement_plans (id, investigation_id, organisation_id, status, due_date, original_due_date, submitted_versions,
+    submitted_at, assessment_due_date, accepted_at)
       SELECT id, investigation_id, organisation_id, 'ACCEPTED', publication_date + 42, publication_date + 42, 1,
              (publication_date + 30)::timestamptz, publication_date + 58, (publication_date + 50)::timestamptz
         FROM b_plans;
@@ -154,7 +178,9 @@ async function generate(c: Client, log: (m: string) => void) {
         WHERE p.n >= $1 AND p.n < $2 AND p.n * ${MEASURES_PER_PLAN} + k < ${MEASURES}`,
       [from, from + chunk],
     );
-    log(`measures: ${Math.min(MEASURES, (from + chunk) * MEASURES_PER_PLAN).toLocaleString('en-US')} / ${MEASURES.toLocaleString('en-US')}`);
+    log(
+      `measures: ${Math.min(MEASURES, (from + chunk) * MEASURES_PER_PLAN).toLocaleString('en-US')} / ${MEASURES.toLocaleString('en-US')}`,
+    );
   }
 
   if (SCENARIO === 'daily') {
@@ -205,10 +231,9 @@ async function generate(c: Client, log: (m: string) => void) {
 
 // ---- baseline -----------------------------------------------------------------------------------
 
-
-
 /** What Database.transaction(null, ...) sets: the app role (row-level security applies) acting as SYSTEM. */
-const AS_SWEEPER = `SELECT set_config('app.user_id', '', true), set_config('app.role', 'SYSTEM', true), set_config('app.organisation_id', '', true),
+const AS_SWEEPER = `SELECT set_config('app.user_id', '', true), set_config('app.role', 'SYSTEM', true),
+set_config('app.organisation_id', '', true),
                            set_config('app.on_behalf_of', 'system', true), set_config('role', 'opvolging_app', true)`;
 
 async function candidatesQuery(c: Client, asSweeper: boolean): Promise<{ ms: number; rows: number }> {
@@ -311,7 +336,12 @@ async function timedSweep(sweeper: DeadlineSweeper, probe: ReturnType<typeof ins
   return {
     ms: round(total),
     result,
-    phases: { candidatesTx: round(p.candidatesTx), writeTx: round(p.writeTx), redisEnqueue: round(p.redis), inProcess: round(total - p.candidatesTx - p.writeTx - p.redis) },
+    phases: {
+      candidatesTx: round(p.candidatesTx),
+      writeTx: round(p.writeTx),
+      redisEnqueue: round(p.redis),
+      inProcess: round(total - p.candidatesTx - p.writeTx - p.redis),
+    },
   };
 }
 
@@ -333,14 +363,17 @@ async function run(log: (message: string) => void) {
       loadAtStart: round(loadavg()[0], 2),
     };
     const code = codeVersion(['libs/notifications', 'libs/deadlines', 'libs/shared', 'libs/database', 'libs/queue', 'migrations']);
-    log(`scenario ${SCENARIO}, ${MEASURES.toLocaleString('en-US')} measures; PostgreSQL ${versions.postgres}, Redis ${versions.redis}, ${versions.cpus} cores`);
+    log(
+      `scenario ${SCENARIO}, ${MEASURES.toLocaleString('en-US')} measures; PostgreSQL ${versions.postgres}, Redis ${versions.redis}, ` +
+        `${versions.cpus} cores`,
+    );
 
     await withClient(ADMIN_URL, async (c) => {
       await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
       await c.query(`CREATE DATABASE ${DB_NAME}`);
     });
     dbCreated = true;
-    const applied = await runMigrations(url);
+    const applied = await runMigrations(url, MIGRATIONS);
     log(`database ${DB_NAME} created, ${applied.length} migrations applied`);
 
     const genStart = process.hrtime.bigint();
@@ -369,11 +402,22 @@ async function run(log: (message: string) => void) {
         planAsSuperuser,
       };
     });
-    log(`baseline: median ${baseline.asSweeper.median} ms, p95 ${baseline.asSweeper.p95} ms (${RUNS} runs; superuser median ${baseline.asSuperuser.median} ms)`);
+    log(
+      `baseline: median ${baseline.asSweeper.median} ms, p95 ${baseline.asSweeper.p95} ms (${RUNS} runs; superuser median ` +
+        `${baseline.asSuperuser.median} ms)`,
+    );
 
     // The worker's DeadlineSweeper on this database, a queue prefix of its own and a fixed clock.
     // No consumers: the processors and the sweep scheduler are left out, so queued mail stays in Redis to be counted.
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: prefix, DEMO_DATA: 'false', LOG_LEVEL: 'error' });
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'error',
+    });
     moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
       .overrideProvider(AppConfig)
       .useValue(config)
@@ -412,10 +456,19 @@ async function run(log: (message: string) => void) {
       const one = async (sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows[0];
       return {
         noticesBySweeps: Number((await one(`SELECT count(*) n FROM deadline_notices WHERE created_at >= $1`, [sweepsStarted])).n),
-        notificationsByStatus: Object.fromEntries((await c.query(`SELECT email_status, count(*)::int n FROM notifications GROUP BY 1 ORDER BY 1`)).rows.map((r) => [r.email_status, r.n])),
+        notificationsByStatus: Object.fromEntries(
+          (await c.query(`SELECT email_status, count(*)::int n FROM notifications GROUP BY 1 ORDER BY 1`)).rows.map((r) => [
+            r.email_status,
+            r.n,
+          ]),
+        ),
         // Reminders go out at most 14 (measures) or 30 (trajectory ends) days ahead: nothing further out may be noticed.
         noticesTooEarly: Number(
-          (await one(`SELECT count(*) n FROM deadline_notices WHERE due_date > DATE '${TODAY}' + CASE kind WHEN 'MEASURE_DUE' THEN 14 ELSE 30 END`)).n,
+          (
+            await one(
+              `SELECT count(*) n FROM deadline_notices WHERE due_date > DATE '${TODAY}' + CASE kind WHEN 'MEASURE_DUE' THEN 14 ELSE 30 END`,
+            )
+          ).n,
         ),
       };
     });
@@ -423,10 +476,14 @@ async function run(log: (message: string) => void) {
     // Consistency: the sweep read exactly the rows the baseline reads; the second sweep found nothing new;
     // Redis holds one job per mail due now (deterministic ids), nothing for deadlines further out.
     const problems: string[] = [];
-    if (first.result.candidates !== baseline.rows) problems.push(`sweep read ${first.result.candidates} candidates, the baseline ${baseline.rows}: HORIZON_DAYS differs from deadline-sweeper.ts?`);
+    if (first.result.candidates !== baseline.rows)
+      problems.push(
+        `sweep read ${first.result.candidates} candidates, the baseline ${baseline.rows}: HORIZON_DAYS differs from deadline-sweeper.ts?`,
+      );
     if (steady.some((s) => s.result.notices !== 0)) problems.push('a steady-state sweep recorded notices');
     const pending = db.notificationsByStatus.PENDING ?? 0;
-    if (jobCountsAfterFirst.waiting !== pending) problems.push(`${jobCountsAfterFirst.waiting} mail jobs waiting in Redis, ${pending} notifications PENDING`);
+    if (jobCountsAfterFirst.waiting !== pending)
+      problems.push(`${jobCountsAfterFirst.waiting} mail jobs waiting in Redis, ${pending} notifications PENDING`);
     if (db.noticesTooEarly) problems.push(`${db.noticesTooEarly} notices for deadlines further out than their first reminder`);
 
     const median = baseline.asSweeper.median;
@@ -439,13 +496,26 @@ async function run(log: (message: string) => void) {
       code,
       clock: { now: NOW.toISOString(), today: TODAY, horizon: HORIZON },
       dataSet: { ...dataSet, generateSeconds },
-      baseline: { query: 'CANDIDATES_SQL', params: candidateParams(), rows: baseline.rows, asSweeper: baseline.asSweeper, asSuperuser: baseline.asSuperuser, samples: baseline.samples },
+      baseline: {
+        query: 'CANDIDATES_SQL',
+        params: candidateParams(),
+        rows: baseline.rows,
+        asSweeper: baseline.asSweeper,
+        asSuperuser: baseline.asSuperuser,
+        samples: baseline.samples,
+      },
       explain: baseline.plan,
       explainAsSuperuser: baseline.planAsSuperuser,
       firstSweep: { ...first, ratio: round(first.ms / median, 2) },
       steadySweeps: steady.map((s) => ({ ...s, ratio: round(s.ms / median, 2) })),
       steadySweepMedian: { ms: steadyMedian, ratio: round(steadyMedian / median, 2) },
-      redis: { prefix, before: redisBefore, afterFirst: redisAfterFirst, afterSteady: redisAfterSteady, mailJobsAfterFirst: jobCountsAfterFirst },
+      redis: {
+        prefix,
+        before: redisBefore,
+        afterFirst: redisAfterFirst,
+        afterSteady: redisAfterSteady,
+        mailJobsAfterFirst: jobCountsAfterFirst,
+      },
       database: db,
       problems,
       loadAtEnd: round(loadavg()[0], 2),
@@ -459,7 +529,11 @@ async function run(log: (message: string) => void) {
     return results;
   } finally {
     if (moduleRef) {
-      for (const name of Object.values(QUEUES)) await moduleRef.get<Queue>(getQueueToken(name)).obliterate({ force: true }).catch(() => undefined);
+      for (const name of Object.values(QUEUES))
+        await moduleRef
+          .get<Queue>(getQueueToken(name))
+          .obliterate({ force: true })
+          .catch(() => undefined);
       await moduleRef.close();
     }
     const left = await deleteKeys(redis, prefix).catch(() => 0);
@@ -481,26 +555,61 @@ const benchmark: Benchmark = {
     const row = (metric: string, value: string | number, unit?: string, note?: string): BenchRow => ({ metric, value, unit, note });
     const sweepRow = (label: string, s: { ms: number; ratio: number; result: SweepResult; phases: Record<string, number> }) => [
       row(`${label}`, s.ms, 'ms', `${s.ratio} × baseline median`),
-      row(`  candidates / notices / notifications / mails queued`, `${s.result.candidates} / ${s.result.notices} / ${s.result.notifications} / ${s.result.mailsQueued}`),
-      row(`  phases: candidates tx / write tx / Redis / in process`, `${s.phases.candidatesTx} / ${s.phases.writeTx} / ${s.phases.redisEnqueue} / ${s.phases.inProcess}`, 'ms'),
+      row(
+        `  candidates / notices / notifications / mails queued`,
+        `${s.result.candidates} / ${s.result.notices} / ${s.result.notifications} / ${s.result.mailsQueued}`,
+      ),
+      row(
+        `  phases: candidates tx / write tx / Redis / in process`,
+        `${s.phases.candidatesTx} / ${s.phases.writeTx} / ${s.phases.redisEnqueue} / ${s.phases.inProcess}`,
+        'ms',
+      ),
     ];
     return {
       file: `${OUT_DIR}/sweep.json`,
       rows: [
         row('scenario', r.scenario, '', r.scenario === 'daily' ? 'earlier days already noticed' : 'nothing noticed before'),
-        row('open deadlines', r.dataSet.openDeadlines, '', `${r.dataSet.openDeadlinesOverdue} overdue, ${r.dataSet.openDeadlinesNext14Days} due in 0..14 days`),
+        row(
+          'open deadlines',
+          r.dataSet.openDeadlines,
+          '',
+          `${r.dataSet.openDeadlinesOverdue} overdue, ${r.dataSet.openDeadlinesNext14Days} due in 0..14 days`,
+        ),
         row('data set generated in', r.dataSet.generateSeconds, 's'),
         row(`baseline CANDIDATES_SQL(${r.baseline.params.join(', ')}) rows`, r.baseline.rows),
         row('baseline median / p95', `${b.median} / ${b.p95}`, 'ms', `${b.runs} runs as opvolging_app (RLS)`),
-        row('baseline median / p95, superuser', `${r.baseline.asSuperuser.median} / ${r.baseline.asSuperuser.p95}`, 'ms', 'no row-level security'),
+        row(
+          'baseline median / p95, superuser',
+          `${r.baseline.asSuperuser.median} / ${r.baseline.asSuperuser.p95}`,
+          'ms',
+          'no row-level security',
+        ),
         ...sweepRow('first sweep', r.firstSweep),
-        row('steady-state sweep (median)', r.steadySweepMedian.ms, 'ms', `${r.steadySweepMedian.ratio} × baseline median, ${r.steadySweeps.length} runs`),
+        row(
+          'steady-state sweep (median)',
+          r.steadySweepMedian.ms,
+          'ms',
+          `${r.steadySweepMedian.ratio} × baseline median, ${r.steadySweeps.length} runs`,
+        ),
         ...sweepRow('  steady-state sweep 1', r.steadySweeps[0]),
-        row('Redis used_memory before / after first / after steady', `${kb(r.redis.before.usedMemory)} / ${kb(r.redis.afterFirst.usedMemory)} / ${kb(r.redis.afterSteady.usedMemory)}`, 'KiB', 'whole Redis'),
-        row(`Redis keys under prefix before / after first / after steady`, `${r.redis.before.keys} / ${r.redis.afterFirst.keys} / ${r.redis.afterSteady.keys}`),
+        row(
+          'Redis used_memory before / after first / after steady',
+          `${kb(r.redis.before.usedMemory)} / ${kb(r.redis.afterFirst.usedMemory)} / ${kb(r.redis.afterSteady.usedMemory)}`,
+          'KiB',
+          'whole Redis',
+        ),
+        row(
+          `Redis keys under prefix before / after first / after steady`,
+          `${r.redis.before.keys} / ${r.redis.afterFirst.keys} / ${r.redis.afterSteady.keys}`,
+        ),
         row('Redis memory of those keys after first sweep', kb(r.redis.afterFirst.prefixBytes), 'KiB', 'sum of MEMORY USAGE'),
         row('mail jobs waiting after first sweep', r.redis.mailJobsAfterFirst.waiting ?? 0),
-        row('total', r.totalSeconds, 's', `load average ${r.machine.loadAtStart} at start, ${r.loadAtEnd} at end (${r.machine.cpus} cores)`),
+        row(
+          'total',
+          r.totalSeconds,
+          's',
+          `load average ${r.machine.loadAtStart} at start, ${r.loadAtEnd} at end (${r.machine.cpus} cores)`,
+        ),
       ],
     };
   },

@@ -29,7 +29,8 @@ describe('each kind of deadline', () => {
     await sweeper.sweep();
     const rows: Array<{ line: string }> = await db.transaction(null, ({ em }) =>
       em.query(
-        `SELECT n.kind || ' ' || d.step || ' → ' || u.email || CASE WHEN (n.params->>'escalated')::boolean THEN ' (escalated)' ELSE '' END AS line
+        `SELECT n.kind || ' ' || d.step || ' → ' || u.email || CASE WHEN (n.params->>'escalated')::boolean THEN ' (escalated)' ELSE
+        '' END AS line
            FROM notifications n JOIN deadline_notices d ON d.id = n.notice_id JOIN users u ON u.id = n.user_id
           WHERE NOT (n.id = ANY($1)) ORDER BY 1`,
         [before.map((r) => r.id)],
@@ -65,9 +66,17 @@ describe('each kind of deadline', () => {
   it('moves the audit deadline with a late acceptance: six months after the acceptance, not after the due date', async () => {
     await t.travel('2026-12-20T10:00:00');
     const inspector = t.token('inspecteur.igj@opvolging.demo');
-    const plans = await t.ok(inspector, `{ improvementPlans(filter: { status: SUBMITTED }) { nodes { id version assessmentDueDate assessmentOverdue organisation { name } } } }`);
+    const plans = await t.ok(
+      inspector,
+      `{ improvementPlans(filter: { status: SUBMITTED }) { nodes { id version assessmentDueDate assessmentOverdue organisation { ` +
+        `name } } } }`,
+    );
     const plan = plans.improvementPlans.nodes[0];
-    expect(plan).toMatchObject({ assessmentDueDate: '2026-12-10', assessmentOverdue: true, organisation: { name: 'Veilig Thuis Zuid-Limburg' } });
+    expect(plan).toMatchObject({
+      assessmentDueDate: '2026-12-10',
+      assessmentOverdue: true,
+      organisation: { name: 'Veilig Thuis Zuid-Limburg' },
+    });
     const answer = { judgement: 'SUFFICIENT', rationale: 'Voldoende.' };
     await t.ok(inspector, `mutation($input: AssessPlanInput!) { assessImprovementPlan(input: $input) { status } }`, {
       input: { planId: plan.id, expectedVersion: plan.version, aimedAtShortcomings: answer, chanceOfSuccess: answer, pace: answer },

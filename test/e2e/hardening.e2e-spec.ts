@@ -21,7 +21,13 @@ async function post(t: TestApp, body: unknown, headers: Record<string, string> =
 }
 
 /** POST /graphql as the holder of `token`, from client address `from` (honoured with TRUST_PROXY=loopback). */
-async function gql(t: TestApp, token: string | null, query: string, variables: Record<string, unknown> = {}, from?: string): Promise<GraphQLResponse> {
+async function gql(
+  t: TestApp,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+  from?: string,
+): Promise<GraphQLResponse> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (from) headers['x-forwarded-for'] = from;
@@ -49,7 +55,9 @@ describe('GraphQL request limits (defaults)', () => {
     expect((await gql(t, admin, nested(7))).errors).toBeUndefined();
     const res = await gql(t, admin, nested(8));
     expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(message(res)).toBe('Query depth limit of 10 exceeded, found 11. Ask for fewer nested levels in one request (GRAPHQL_MAX_DEPTH).');
+    expect(message(res)).toBe(
+      'Query depth limit of 10 exceeded, found 11. Ask for fewer nested levels in one request (GRAPHQL_MAX_DEPTH).',
+    );
     expect(res.data).toBeUndefined();
   });
 
@@ -71,7 +79,8 @@ describe('GraphQL request limits (defaults)', () => {
 
   it('refuses a document of more than GRAPHQL_MAX_TOKENS (2000) tokens before parsing it whole, with HTTP 400', async () => {
     // 250 named operations of 8 tokens each (`query qN { me { id } }`) make 2000; one more `id` makes 2001.
-    const document = (extra: string) => Array.from({ length: 250 }, (_, i) => `query q${i} { me { id${i === 0 ? extra : ''} } }`).join('\n');
+    const document = (extra: string) =>
+      Array.from({ length: 250 }, (_, i) => `query q${i} { me { id${i === 0 ? extra : ''} } }`).join('\n');
     const fits = await post(t, { query: document(''), operationName: 'q0' }, { authorization: `Bearer ${admin}` });
     expect(fits.body.errors).toBeUndefined();
     const res = await post(t, { query: document(' id'), operationName: 'q0' }, { authorization: `Bearer ${admin}` });
@@ -107,7 +116,11 @@ describe('GraphQL request limits (defaults)', () => {
     const server = t.app.getHttpServer();
     const csrf = /blocked as a potential Cross-Site Request Forgery \(CSRF\)/;
     // A form or a fetch with text/plain needs no preflight, so it is refused...
-    const plain = await request(server).post('/graphql').set('content-type', 'text/plain').set('authorization', `Bearer ${admin}`).send(JSON.stringify({ query: '{ me { id } }' }));
+    const plain = await request(server)
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .set('authorization', `Bearer ${admin}`)
+      .send(JSON.stringify({ query: '{ me { id } }' }));
     expect(plain.status).toBe(400);
     expect(plain.text).toMatch(csrf);
     const form = await request(server).post('/graphql').type('form').send({ query: '{ me { id } }' });
@@ -121,15 +134,22 @@ describe('GraphQL request limits (defaults)', () => {
     expect(preflighted.status).toBe(200);
     expect(preflighted.body).toEqual({ data: { __typename: 'Query' } });
     // A GET never runs a mutation.
-    const mutation = await request(server).get('/graphql').query({ query: 'mutation { signOutEverywhere }' }).set('apollo-require-preflight', 'true');
+    const mutation = await request(server)
+      .get('/graphql')
+      .query({ query: 'mutation { signOutEverywhere }' })
+      .set('apollo-require-preflight', 'true');
     expect(mutation.status).toBe(405);
   });
 
   it('answers an unexpected failure without internals or a stack trace', async () => {
-    const spy = jest.spyOn(t.get(UsersService), 'byIds').mockRejectedValueOnce(new Error('connection to 10.0.0.7 failed at /srv/app/secret.ts:12'));
+    const spy = jest
+      .spyOn(t.get(UsersService), 'byIds')
+      .mockRejectedValueOnce(new Error('connection to 10.0.0.7 failed at /srv/app/secret.ts:12'));
     try {
       const res = await gql(t, admin, `{ me { id } }`);
-      expect(res.errors).toEqual([{ message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(res.errors).toEqual([
+        { message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+      ]);
     } finally {
       spy.mockRestore();
     }
@@ -167,7 +187,11 @@ describe('production: the schema stays closed', () => {
       [`{ users(frist: 5) { totalCount } }`, {}, 'Unknown argument "frist" on field "Query.users".'],
       [`query($f: UserFiltr) { users(filter: $f) { totalCount } }`, {}, 'Unknown type "UserFiltr".'],
       [`{ users(filter: { role: ADMN }) { totalCount } }`, {}, 'Value "ADMN" does not exist in "Role" enum.'],
-      [`query($f: UserFilterInput) { users(filter: $f) { totalCount } }`, { f: { role: 'ADMN' } }, 'Variable "$f" got invalid value "ADMN" at "f.role"; Value "ADMN" does not exist in "Role" enum.'],
+      [
+        `query($f: UserFilterInput) { users(filter: $f) { totalCount } }`,
+        { f: { role: 'ADMN' } },
+        'Variable "$f" got invalid value "ADMN" at "f.role"; Value "ADMN" does not exist in "Role" enum.',
+      ],
     ];
     for (const [query, variables, expected] of cases) {
       const res = await gql(t, admin, query, variables);
@@ -208,7 +232,8 @@ describe('rate limits, per operation, in Redis', () => {
   });
 
   const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
-  const signIn = (app: TestApp, email: string, password: string, from: string) => gql(app, null, SIGN_IN, { input: { email, password } }, from);
+  const signIn = (app: TestApp, email: string, password: string, from: string) =>
+    gql(app, null, SIGN_IN, { input: { email, password } }, from);
 
   function expectLimited(res: GraphQLResponse, what: string, windowSeconds: number) {
     expect(codes(res)).toContain('TOO_MANY_REQUESTS');
@@ -219,7 +244,8 @@ describe('rate limits, per operation, in Redis', () => {
   }
 
   it('limits sign-in attempts per e-mail address, whatever the case and the client address', async () => {
-    for (let i = 0; i < 3; i++) expect(codes(await signIn(t, 'target@example.test', `guess-${i}-password`, `203.0.113.${i + 1}`))).toEqual(['UNAUTHENTICATED']);
+    for (let i = 0; i < 3; i++)
+      expect(codes(await signIn(t, 'target@example.test', `guess-${i}-password`, `203.0.113.${i + 1}`))).toEqual(['UNAUTHENTICATED']);
     const refused = await signIn(t, 'Target@Example.TEST', 'guess-4-password', '203.0.113.9');
     expectLimited(refused, 'sign-in attempts for this e-mail address', 900);
     expect(refused.data).toBeNull();
@@ -228,13 +254,22 @@ describe('rate limits, per operation, in Redis', () => {
   });
 
   it('limits sign-in attempts per client address, across e-mail addresses', async () => {
-    for (let i = 0; i < 6; i++) expect(codes(await signIn(t, `spray-${i}@example.test`, 'Summer2026!', '198.51.100.7'))).toEqual(['UNAUTHENTICATED']);
-    expectLimited(await signIn(t, 'spray-6@example.test', 'Summer2026!', '198.51.100.7'), 'sign-in attempts from your network address', 900);
+    for (let i = 0; i < 6; i++)
+      expect(codes(await signIn(t, `spray-${i}@example.test`, 'Summer2026!', '198.51.100.7'))).toEqual(['UNAUTHENTICATED']);
+    expectLimited(
+      await signIn(t, 'spray-6@example.test', 'Summer2026!', '198.51.100.7'),
+      'sign-in attempts from your network address',
+      900,
+    );
     // The same account, from elsewhere: fine.
     expect(codes(await signIn(t, 'spray-6@example.test', 'Summer2026!', '198.51.100.8'))).toEqual(['UNAUTHENTICATED']);
     // IPv6 clients count per /64 network, so rotating through one's own /64 does not help.
     for (let i = 1; i <= 6; i++) await signIn(t, `v6-${i}@example.test`, 'Summer2026!', `2001:db8:1:2::${i.toString(16)}`);
-    expectLimited(await signIn(t, 'v6-7@example.test', 'Summer2026!', '2001:db8:1:2:ffff::1'), 'sign-in attempts from your network address', 900);
+    expectLimited(
+      await signIn(t, 'v6-7@example.test', 'Summer2026!', '2001:db8:1:2:ffff::1'),
+      'sign-in attempts from your network address',
+      900,
+    );
   });
 
   it('lets successful sign-ins through: only failures add up', async () => {
@@ -246,9 +281,13 @@ describe('rate limits, per operation, in Redis', () => {
     expect(codes(await signIn(t, adminEmail, 'admin-password-123', '192.0.2.50'))).toEqual([]);
   });
 
-  it('counts the queue dashboard\'s sign-in form with the GraphQL sign-ins', async () => {
+  it("counts the queue dashboard's sign-in form with the GraphQL sign-ins", async () => {
     const attempt = (from: string) =>
-      request(t.app.getHttpServer()).post('/admin/session').set('x-forwarded-for', from).type('form').send({ email: 'dash@example.test', password: 'wrong-password-1' });
+      request(t.app.getHttpServer())
+        .post('/admin/session')
+        .set('x-forwarded-for', from)
+        .type('form')
+        .send({ email: 'dash@example.test', password: 'wrong-password-1' });
     for (let i = 0; i < 2; i++) expect((await attempt('192.0.2.200')).status).toBe(401);
     expect(codes(await signIn(t, 'dash@example.test', 'wrong-password-2', '192.0.2.201'))).toEqual(['UNAUTHENTICATED']);
     const refused = await attempt('192.0.2.202');
@@ -260,7 +299,9 @@ describe('rate limits, per operation, in Redis', () => {
   it('limits mutations per account, counting every mutation field of a request, not the request', async () => {
     const token = t.token(adminEmail);
     const three = (tag: string) =>
-      `mutation { ${['a', 'b', 'c'].map((k) => `${k}: createOrganisation(input: { name: "Gemeente ${tag}-${k}", kind: MUNICIPALITY }) { id }`).join(' ')} }`;
+      `mutation { ${['a', 'b', 'c']
+        .map((k) => `${k}: createOrganisation(input: { name: "Gemeente ${tag}-${k}", kind: MUNICIPALITY ` + `}) { id }`)
+        .join(' ')} }`;
     const first = await gql(t, token, three('een'), {}, '192.0.2.10');
     expect(first.errors).toBeUndefined();
     // Two more fit (4 and 5 of 5); the third field of the same request is refused, the others ran
@@ -269,17 +310,22 @@ describe('rate limits, per operation, in Redis', () => {
     expect(second.errors).toHaveLength(1);
     expect(second.errors![0].path).toEqual(['c']);
     expectLimited(second, 'changes by your account', 60);
-    const names = (await gql(t, token, `{ organisations(first: 100) { nodes { name } } }`)).data!.organisations.nodes.map((o: { name: string }) => o.name);
+    const names = (await gql(t, token, `{ organisations(first: 100) { nodes { name } } }`)).data!.organisations.nodes.map(
+      (o: { name: string }) => o.name,
+    );
     expect(names.filter((n: string) => n.includes('twee')).sort()).toEqual(['Gemeente twee-a', 'Gemeente twee-b']);
     // Per account: another address does not help.
     expectLimited(await gql(t, token, `mutation { createCalendarFeed { url } }`, {}, '192.0.2.12'), 'changes by your account', 60);
     // Queries are not counted.
-    expect((await gql(t, token, `{ me { id } a: me { id } b: me { id } c: me { id } d: me { id } e: me { id } }`, {}, '192.0.2.12')).errors).toBeUndefined();
+    expect(
+      (await gql(t, token, `{ me { id } a: me { id } b: me { id } c: me { id } d: me { id } e: me { id } }`, {}, '192.0.2.12')).errors,
+    ).toBeUndefined();
   });
 
   it('limits mutations per client address, signed in or not, over all replicas', async () => {
     const reset = `mutation { resetPassword(input: { token: "not-a-real-reset-secret", newPassword: "a-new-password-123" }) }`;
-    for (const app of [t, replica]) for (let i = 0; i < 4; i++) expect(codes(await gql(app, null, reset, {}, '192.0.2.99'))).not.toContain('TOO_MANY_REQUESTS');
+    for (const app of [t, replica])
+      for (let i = 0; i < 4; i++) expect(codes(await gql(app, null, reset, {}, '192.0.2.99'))).not.toContain('TOO_MANY_REQUESTS');
     expectLimited(await gql(t, null, reset, {}, '192.0.2.99'), 'changes from your network address', 60);
     expectLimited(await gql(replica, null, reset, {}, '192.0.2.99'), 'changes from your network address', 60);
     expect(codes(await gql(replica, null, reset, {}, '192.0.2.100'))).not.toContain('TOO_MANY_REQUESTS');
@@ -287,12 +333,24 @@ describe('rate limits, per operation, in Redis', () => {
 
   it('shares the counters between replicas', async () => {
     // target@example.test was used up on the first replica; the second refuses it too.
-    expectLimited(await signIn(replica, 'target@example.test', 'guess-5-password', '203.0.113.20'), 'sign-in attempts for this e-mail address', 900);
+    expectLimited(
+      await signIn(replica, 'target@example.test', 'guess-5-password', '203.0.113.20'),
+      'sign-in attempts for this e-mail address',
+      900,
+    );
     // Attempts from one address spread over both replicas add up.
     for (let i = 0; i < 3; i++) await signIn(t, `shared-${i}@example.test`, 'guess-password', '198.51.100.77');
     for (let i = 3; i < 6; i++) await signIn(replica, `shared-${i}@example.test`, 'guess-password', '198.51.100.77');
-    expectLimited(await signIn(t, 'shared-6@example.test', 'guess-password', '198.51.100.77'), 'sign-in attempts from your network address', 900);
-    expectLimited(await signIn(replica, 'shared-7@example.test', 'guess-password', '198.51.100.77'), 'sign-in attempts from your network address', 900);
+    expectLimited(
+      await signIn(t, 'shared-6@example.test', 'guess-password', '198.51.100.77'),
+      'sign-in attempts from your network address',
+      900,
+    );
+    expectLimited(
+      await signIn(replica, 'shared-7@example.test', 'guess-password', '198.51.100.77'),
+      'sign-in attempts from your network address',
+      900,
+    );
   });
 
   it('ignores X-Forwarded-For unless TRUST_PROXY says to believe the proxy', async () => {

@@ -45,8 +45,25 @@ describe('sign-in through an external OpenID Connect provider', () => {
     api = `http://127.0.0.1:${port(apiServer)}`;
 
     provider = new Provider(issuer, {
-      clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [`${api}/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
-      jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' }] },
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          redirect_uris: [`${api}/auth/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
+      jwks: {
+        keys: [
+          {
+            ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+            kid: 'test-key',
+            use: 'sig',
+            alg: 'RS256',
+          },
+        ],
+      },
       cookies: { keys: [randomBytes(32).toString('hex')] },
       claims: { openid: ['sub'], email: ['email', 'email_verified'] },
       // Keycloak puts the scope claims in the ID token; kc-reviewer shows the userinfo fallback.
@@ -59,7 +76,10 @@ describe('sign-in through an external OpenID Connect provider', () => {
         if (!identity) return undefined;
         return {
           accountId: sub,
-          claims: async (use) => (identity.emailOnlyAtUserinfo && use === 'id_token' ? { sub } : { sub, email: identity.email, email_verified: identity.email_verified }),
+          claims: async (use) =>
+            identity.emailOnlyAtUserinfo && use === 'id_token'
+              ? { sub }
+              : { sub, email: identity.email, email_verified: identity.email_verified },
         };
       },
     });
@@ -132,7 +152,9 @@ describe('sign-in through an external OpenID Connect provider', () => {
 
   const me = async (token: string) => (await t.ok(token, `{ me { id email } }`)).me;
   const link = async (email: string) =>
-    (await t.get(Database).transaction(null, ({ em }) => em.query(`SELECT oidc_issuer, oidc_subject FROM users WHERE email = $1`, [email])))[0];
+    (
+      await t.get(Database).transaction(null, ({ em }) => em.query(`SELECT oidc_issuer, oidc_subject FROM users WHERE email = $1`, [email]))
+    )[0];
 
   it('links the account with the verified e-mail address, and its token works on the API', async () => {
     const { callback: url, browser } = await toCallback('kc-inspecteur');
@@ -151,9 +173,13 @@ describe('sign-in through an external OpenID Connect provider', () => {
     expect(await redis.exists(`${t.config.QUEUE_PREFIX}:oidc-attempt:${state}`)).toBe(0);
 
     // The linking is in the history, by the system on behalf of the OIDC sign-in.
-    const [entry] = await t.get(Database).transaction(null, ({ em }) =>
-      em.query(`SELECT actor_role, on_behalf_of, changed_fields FROM history WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [w.inspector.id]),
-    );
+    const [entry] = await t
+      .get(Database)
+      .transaction(null, ({ em }) =>
+        em.query(`SELECT actor_role, on_behalf_of, changed_fields FROM history WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [
+          w.inspector.id,
+        ]),
+      );
     expect(entry).toEqual({ actor_role: 'SYSTEM', on_behalf_of: 'oidc-sign-in', changed_fields: ['oidc_issuer', 'oidc_subject'] });
   });
 
@@ -176,6 +202,22 @@ describe('sign-in through an external OpenID Connect provider', () => {
     expect(fragment.get('expires_at')).toBe('2026-03-02T08:15:00.000Z');
     expect(await me(fragment.get('access_token')!)).toMatchObject({ id: w.inspector.id });
     expect(res.headers['set-cookie']?.join()).toMatch(/opvolging_oidc=;/); // the binding cookie is cleared
+    // A browser session starts too: the refresh cookie, as after a password sign-in, and it refreshes.
+    const refresh = res.headers['set-cookie']!.find((c) => c.startsWith('opvolging_refresh='))!;
+    expect(refresh).toMatch(
+      /^opvolging_refresh=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/auth\/session; Expires=.*; HttpOnly; SameSite=Strict$/,
+    );
+    const refreshed = await request(t.app.getHttpServer())
+      .post('/auth/session/refresh')
+      .set({ 'x-requested-with': 'opvolging', cookie: refresh.split(';')[0] });
+    expect(refreshed.status).toBe(200);
+    expect(await me(refreshed.body.accessToken)).toMatchObject({ id: w.inspector.id });
+  });
+
+  it('starts no browser session for a client that asks for JSON', async () => {
+    const res = await signIn('kc-inspecteur');
+    expect(res.status).toBe(200);
+    expect(res.headers['set-cookie']?.join() ?? '').not.toContain('opvolging_refresh=');
   });
 
   it('reads the e-mail address from userinfo when the ID token does not carry it', async () => {
@@ -191,9 +233,12 @@ describe('sign-in through an external OpenID Connect provider', () => {
     expect(res.json).toEqual({
       statusCode: 403,
       error: 'access_denied',
-      message: 'There is no Opvolging account for nobody@elsewhere.test. Accounts are created by an administrator: ask one to create yours.',
+      message:
+        'There is no Opvolging account for nobody@elsewhere.test. Accounts are created by an administrator: ask one to create yours.',
     });
-    const [{ count }] = await t.get(Database).transaction(null, ({ em }) => em.query(`SELECT count(*)::int AS count FROM users WHERE email = 'nobody@elsewhere.test'`));
+    const [{ count }] = await t
+      .get(Database)
+      .transaction(null, ({ em }) => em.query(`SELECT count(*)::int AS count FROM users WHERE email = 'nobody@elsewhere.test'`));
     expect(count).toBe(0);
 
     // A browser is sent to the product with the reason in the fragment.
@@ -208,7 +253,8 @@ describe('sign-in through an external OpenID Connect provider', () => {
     const res = await signIn('kc-unverified');
     expect(res.status).toBe(403);
     expect(res.json.message).toBe(
-      'The identity provider has not verified the e-mail address lid@buurtteam.test, so it cannot be linked to an account: verify it there, or ask an administrator.',
+      'The identity provider has not verified the e-mail address lid@buurtteam.test, so it cannot be linked to an account: verify it ' +
+        'there, or ask an administrator.',
     );
     expect(await link('lid@buurtteam.test')).toEqual({ oidc_issuer: null, oidc_subject: null });
   });
@@ -244,7 +290,8 @@ describe('sign-in through an external OpenID Connect provider', () => {
   });
 
   it('refuses a disabled account, linked or not', async () => {
-    const disable = (email: string) => t.get(Database).transaction(null, ({ em }) => em.query(`UPDATE users SET active = false WHERE email = $1`, [email]));
+    const disable = (email: string) =>
+      t.get(Database).transaction(null, ({ em }) => em.query(`UPDATE users SET active = false WHERE email = $1`, [email]));
     await disable('lid@veiligthuis.test');
     const unlinked = await signIn('kc-disabled');
     expect(unlinked.status).toBe(403);
@@ -267,8 +314,13 @@ describe('sign-in through an external OpenID Connect provider', () => {
       await off.stop();
     }
     expect(() => loadConfig({ OIDC_ISSUER_URL: issuer })).toThrow(ConfigError);
-    expect(() => loadConfig({ OIDC_ISSUER_URL: issuer })).toThrow(/OIDC_CLIENT_ID: required when OIDC_ISSUER_URL is set[\s\S]*OIDC_CLIENT_SECRET: required/);
-    expect(loadConfig({ PUBLIC_URL: 'https://opvolging.example.nl/' })).toMatchObject({ OIDC_REDIRECT_URL: 'https://opvolging.example.nl/auth/oidc/callback', OIDC_SCOPES: 'openid email profile' });
+    expect(() => loadConfig({ OIDC_ISSUER_URL: issuer })).toThrow(
+      /OIDC_CLIENT_ID: required when OIDC_ISSUER_URL is set[\s\S]*OIDC_CLIENT_SECRET: required/,
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://opvolging.example.nl/' })).toMatchObject({
+      OIDC_REDIRECT_URL: 'https://opvolging.example.nl/auth/oidc/callback',
+      OIDC_SCOPES: 'openid email profile',
+    });
   });
 });
 
@@ -295,7 +347,9 @@ class Jar {
     for (const line of setCookie) {
       const [pair, ...attributes] = line.split(';').map((s) => s.trim());
       const [name, ...value] = pair.split('=');
-      const expired = attributes.some((a) => /^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()) || attributes.some((a) => /^max-age=0$/i.test(a));
+      const expired =
+        attributes.some((a) => /^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()) ||
+        attributes.some((a) => /^max-age=0$/i.test(a));
       if (expired || value.join('=') === '') jar.delete(name);
       else jar.set(name, value.join('='));
     }
@@ -303,7 +357,11 @@ class Jar {
 }
 
 /** One GET without following redirects, over a fresh connection (so nothing lingers at the end). */
-function get(href: string, jar: Jar, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  href: string,
+  jar: Jar,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const url = new URL(href);
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent: false, timeout: 10_000, headers: { ...headers, cookie: jar.header(url) } }, (res) => {

@@ -26,11 +26,18 @@ describe('queue dashboard', () => {
   });
 
   it('shows the queues to an administrator, through a strict HttpOnly cookie', async () => {
-    const session = await http().post('/admin/session').type('form').send({ email: 'admin@example.test', password: 'admin-password-123' }).expect(303);
+    const session = await http()
+      .post('/admin/session')
+      .type('form')
+      .send({ email: 'admin@example.test', password: 'admin-password-123' })
+      .expect(303);
     const setCookie = String(session.headers['set-cookie']);
     expect(setCookie).toMatch(/opvolging_admin=.+; Path=\/admin; Expires=.+; HttpOnly; SameSite=Strict/);
     const cookie = setCookie.split(';')[0];
-    const api = await http().get('/admin/queues/api/queues?activeQueue=maintenance&page=1&jobsPerPage=10').set('cookie', cookie).expect(200);
+    const api = await http()
+      .get('/admin/queues/api/queues?activeQueue=maintenance&page=1&jobsPerPage=10')
+      .set('cookie', cookie)
+      .expect(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['maintenance', 'notifications']);
   });
 });

@@ -36,37 +36,63 @@ describe('SQL statements per request do not grow with the page size', () => {
       input: { title: 'Casus Heerlen 2015', municipalityId: w.orgs.heerlen, involvedOrganisationIds: [org.bt, org.vt] },
     });
     investigationId = inv.createInvestigation.id;
-    await t.ok(inspector(), `mutation($input: AddFindingInput!) { addFinding(input: $input) { id } }`, { input: { investigationId, text: 'Signalen werden niet gedeeld.' } });
+    await t.ok(inspector(), `mutation($input: AddFindingInput!) { addFinding(input: $input) { id } }`, {
+      input: { investigationId, text: 'Signalen werden niet gedeeld.' },
+    });
     for (let i = 0; i < POINTS; i++) {
       const to = addressees(i).map((k) => org[k as 'bt' | 'vt']);
       const added = await t.ok(inspector(), `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, {
-        input: { investigationId, text: `Verbeterpunt ${i + 1}`, themes: [THEMES[i % THEMES.length]], addresseeIds: to, coordinatingOrganisationId: to.length > 1 ? org.bt : undefined },
+        input: {
+          investigationId,
+          text: `Verbeterpunt ${i + 1}`,
+          themes: [THEMES[i % THEMES.length]],
+          addresseeIds: to,
+          coordinatingOrganisationId: to.length > 1 ? org.bt : undefined,
+        },
       });
       pointIds.push(added.addImprovementPoint.id);
     }
     const current = await t.ok(inspector(), `query($id: ID!) { investigation(id: $id) { version } }`, { id: investigationId });
-    const published = await t.ok(inspector(), `mutation($input: PublishInvestigationInput!) { publishInvestigation(input: $input) { plans { id organisation { id } } } }`, {
-      input: { id: investigationId, expectedVersion: current.investigation.version, publicationDate: '2026-03-02' },
-    });
+    const published = await t.ok(
+      inspector(),
+      `mutation($input: PublishInvestigationInput!) { publishInvestigation(input: $input) { plans { id organisation { id } } } }`,
+      {
+        input: { id: investigationId, expectedVersion: current.investigation.version, publicationDate: '2026-03-02' },
+      },
+    );
     const planOf = (orgId: string) => published.publishInvestigation.plans.find((p: any) => p.organisation.id === orgId).id as string;
     plans.buurtteam = planOf(org.bt);
     plans.veiligThuis = planOf(org.vt);
 
     const ADD = `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`;
     const add = async (token: string, planId: string, ownerId: string, i: number, points: string[]) =>
-      (await t.ok(token, ADD, {
-        input: { planId, description: `Maatregel bij punt ${i + 1}`, successIndicator: 'Vastgesteld en ingevoerd', ownerId, dueDate: `2026-0${6 + (i % 3)}-01`, pointIds: points },
-      })).addMeasure.id as string;
+      (
+        await t.ok(token, ADD, {
+          input: {
+            planId,
+            description: `Maatregel bij punt ${i + 1}`,
+            successIndicator: 'Vastgesteld en ingevoerd',
+            ownerId,
+            dueDate: `2026-0${6 + (i % 3)}-01`,
+            pointIds: points,
+          },
+        })
+      ).addMeasure.id as string;
     for (let i = 0; i < POINTS; i++) {
       if (addressees(i).includes('bt')) {
-        btMeasure.set(i, await add(w.buurtteamMember.token, plans.buurtteam, i % 2 ? w.buurtteamColleague.id : w.buurtteamMember.id, i, [pointIds[i]]));
+        btMeasure.set(
+          i,
+          await add(w.buurtteamMember.token, plans.buurtteam, i % 2 ? w.buurtteamColleague.id : w.buurtteamMember.id, i, [pointIds[i]]),
+        );
       }
       if (addressees(i).includes('vt')) await add(w.veiligThuisMember.token, plans.veiligThuis, w.veiligThuisMember.id, i, [pointIds[i]]);
     }
     // Points 0 and 1 are covered by a second buurtteam measure.
     await add(w.buurtteamMember.token, plans.buurtteam, w.buurtteamMember.id, 0, [pointIds[0], pointIds[1]]);
 
-    const version = async (planId: string) => (await t.ok(inspector(), `query($id: ID!) { improvementPlan(id: $id) { version } }`, { id: planId })).improvementPlan.version as number;
+    const version = async (planId: string) =>
+      (await t.ok(inspector(), `query($id: ID!) { improvementPlan(id: $id) { version } }`, { id: planId })).improvementPlan
+        .version as number;
     const SUBMIT = `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { status } }`;
     const ASSESS = `mutation($input: AssessPlanInput!) { assessImprovementPlan(input: $input) { status } }`;
     const answers = (judgement: string) => ({
@@ -77,36 +103,61 @@ describe('SQL statements per request do not grow with the page size', () => {
 
     // Veilig Thuis: submitted, its assessment deadline moved, then sent back for revision
     // (PLAN_DUE open again on the same subject id that carried the ASSESSMENT_DUE move).
-    await t.ok(w.veiligThuisMember.token, SUBMIT, { input: { planId: plans.veiligThuis, expectedVersion: await version(plans.veiligThuis) } });
+    await t.ok(w.veiligThuisMember.token, SUBMIT, {
+      input: { planId: plans.veiligThuis, expectedVersion: await version(plans.veiligThuis) },
+    });
     const moved = await t.ok(inspector(), `mutation($input: ExtendDeadlinesInput!) { extendDeadlines(input: $input) { affected } }`, {
       input: { investigationId, kind: 'ASSESSMENT_DUE', newDueDate: '2026-04-30', reason: 'Capaciteit van de inspectie.' },
     });
     expect(moved.extendDeadlines.affected).toBe(1);
     // The moved assessment deadline keeps its first date beside the new one.
-    const assessment = await t.ok(inspector(), `{ deadlines(filter: { kind: ASSESSMENT_DUE }) { nodes { id dueDate originalDueDate changes { fromDate toDate } } } }`);
+    const assessment = await t.ok(
+      inspector(),
+      `{ deadlines(filter: { kind: ASSESSMENT_DUE }) { nodes { id dueDate originalDueDate changes { fromDate toDate } } } }`,
+    );
     const [vt] = assessment.deadlines.nodes;
     expect(vt).toMatchObject({ id: plans.veiligThuis, dueDate: '2026-04-30', changes: [{ toDate: '2026-04-30' }] });
     expect(vt.originalDueDate).toBe(vt.changes[0].fromDate);
     expect(vt.originalDueDate).not.toBe('2026-04-30');
-    const submittedVt = await t.ok(inspector(), `query($id: ID!) { improvementPlan(id: $id) { status deadline { kind } } deadlines(filter: { kind: ASSESSMENT_DUE }) { nodes { id } } }`, { id: plans.veiligThuis });
+    const submittedVt = await t.ok(
+      inspector(),
+      `query($id: ID!) { improvementPlan(id: $id) { status deadline { kind } } deadlines(filter: { kind: ASSESSMENT_DUE }) { nodes { ` +
+        `id } } }`,
+      { id: plans.veiligThuis },
+    );
     // Submitted: the plan's own deadline is met; only the inspectorate's assessment is open.
-    expect(submittedVt).toEqual({ improvementPlan: { status: 'SUBMITTED', deadline: null }, deadlines: { nodes: [{ id: plans.veiligThuis }] } });
-    await t.ok(inspector(), ASSESS, { input: { planId: plans.veiligThuis, expectedVersion: await version(plans.veiligThuis), ...answers('INSUFFICIENT') } });
+    expect(submittedVt).toEqual({
+      improvementPlan: { status: 'SUBMITTED', deadline: null },
+      deadlines: { nodes: [{ id: plans.veiligThuis }] },
+    });
+    await t.ok(inspector(), ASSESS, {
+      input: { planId: plans.veiligThuis, expectedVersion: await version(plans.veiligThuis), ...answers('INSUFFICIENT') },
+    });
 
     // Buurtteam: accepted (measure and audit deadlines open); one measure moved, one completed.
     await t.ok(w.buurtteamMember.token, SUBMIT, { input: { planId: plans.buurtteam, expectedVersion: await version(plans.buurtteam) } });
-    const accepted = await t.ok(inspector(), ASSESS, { input: { planId: plans.buurtteam, expectedVersion: await version(plans.buurtteam), ...answers('SUFFICIENT') } });
+    const accepted = await t.ok(inspector(), ASSESS, {
+      input: { planId: plans.buurtteam, expectedVersion: await version(plans.buurtteam), ...answers('SUFFICIENT') },
+    });
     expect(accepted.assessImprovementPlan.status).toBe('ACCEPTED');
 
     extended = btMeasure.get(0)!;
-    const asked = await t.ok(w.buurtteamMember.token, `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id version } }`, {
-      input: { kind: 'MEASURE_DUE', subjectId: extended, requestedDueDate: '2026-09-01', reason: 'Afhankelijk van de regionale aanpak.' },
-    });
+    const asked = await t.ok(
+      w.buurtteamMember.token,
+      `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id version } }`,
+      {
+        input: { kind: 'MEASURE_DUE', subjectId: extended, requestedDueDate: '2026-09-01', reason: 'Afhankelijk van de regionale aanpak.' },
+      },
+    );
     await t.ok(inspector(), `mutation($input: DecideExtensionInput!) { decideExtension(input: $input) { status } }`, {
       input: { id: asked.requestExtension.id, expectedVersion: asked.requestExtension.version, grant: true, note: 'Akkoord.' },
     });
     completed = btMeasure.get(3)!;
-    const started = await t.ok(w.buurtteamColleague.token, `mutation($input: VersionedRefInput!) { startMeasure(input: $input) { version } }`, { input: { id: completed, expectedVersion: 1 } });
+    const started = await t.ok(
+      w.buurtteamColleague.token,
+      `mutation($input: VersionedRefInput!) { startMeasure(input: $input) { version } }`,
+      { input: { id: completed, expectedVersion: 1 } },
+    );
     await t.ok(w.buurtteamColleague.token, `mutation($input: CompleteMeasureInput!) { completeMeasure(input: $input) { status } }`, {
       input: { id: completed, expectedVersion: started.startMeasure.version, evidence: 'Werkwijze vastgesteld.' },
     });
@@ -118,7 +169,21 @@ describe('SQL statements per request do not grow with the page size', () => {
     measures { id dueDate overdue owner { displayName } deadline { kind dueDate daysLeft changes { toDate } }
       plan { status dueDate organisation { name } deadline { kind dueDate } internalAudit { dueDate deadline { kind dueDate } } } } } } }`;
   /** Each field backed by a DataLoader costs at most one statement; plus the token check and the page itself. */
-  const LOADER_FIELDS = ['investigation', 'addressees (ids)', 'addressees', 'coordinatingOrganisation', 'measures', 'owner', 'deadline', 'changes', 'plan', 'organisation', 'deadline', 'internalAudit', 'deadline'];
+  const LOADER_FIELDS = [
+    'investigation',
+    'addressees (ids)',
+    'addressees',
+    'coordinatingOrganisation',
+    'measures',
+    'owner',
+    'deadline',
+    'changes',
+    'plan',
+    'organisation',
+    'deadline',
+    'internalAudit',
+    'deadline',
+  ];
   const BOUND = LOADER_FIELDS.length + 2;
 
   /** Rows that nested fields returned: grows with the page, unlike the statements. */
@@ -139,7 +204,14 @@ describe('SQL statements per request do not grow with the page size', () => {
     try {
       const data = await t.ok(token, QUERY, { first });
       const nodes = data.improvementPoints.nodes as any[];
-      return { first, points: nodes.length, measures: nodes.flatMap((p) => p.measures).length, nested: nestedRows(nodes), statements: counter.data.length, nodes };
+      return {
+        first,
+        points: nodes.length,
+        measures: nodes.flatMap((p) => p.measures).length,
+        nested: nestedRows(nodes),
+        statements: counter.data.length,
+        nodes,
+      };
     } finally {
       counter.uninstall();
     }
@@ -155,7 +227,9 @@ describe('SQL statements per request do not grow with the page size', () => {
       // Same statements; the order may differ, since TypeORM awaits a pooled connection before it sends.
       expect([...counter.statements].sort()).toEqual(spy.mock.calls.map((c) => c[0] as string).sort());
       // Each unit of work costs START TRANSACTION (sent with the set_config) and COMMIT besides its data statements.
-      expect(counter.total - counter.data.length).toBe(2 * counter.statements.filter((s) => /^START TRANSACTION; SELECT set_config\('app\.user_id'/.test(s)).length);
+      expect(counter.total - counter.data.length).toBe(
+        2 * counter.statements.filter((s) => /^START TRANSACTION; SELECT set_config\('app\.user_id'/.test(s)).length,
+      );
     } finally {
       counter.uninstall();
       spy.mockRestore();
@@ -201,7 +275,8 @@ describe('SQL statements per request do not grow with the page size', () => {
     const first = nodes.find((p: any) => p.id === pointIds[0]);
     const moved = first.measures.find((m: any) => m.id === extended);
     const [row] = await sql<{ due_date: string; changes: number }>(
-      `SELECT m.due_date::text, (SELECT count(*)::int FROM due_date_changes c WHERE c.subject_id = m.id AND c.kind = 'MEASURE_DUE') AS changes FROM measures m WHERE m.id = $1`,
+      `SELECT m.due_date::text, (SELECT count(*)::int FROM due_date_changes c WHERE c.subject_id = m.id AND c.kind = 'MEASURE_DUE') ` +
+        `AS changes FROM measures m WHERE m.id = $1`,
       [extended],
     );
     expect(row).toEqual({ due_date: '2026-09-01', changes: 1 });
@@ -209,18 +284,41 @@ describe('SQL statements per request do not grow with the page size', () => {
     expect(moved.plan).toMatchObject({ status: 'ACCEPTED', deadline: null, internalAudit: { deadline: { kind: 'AUDIT_DUE' } } });
     expect(moved.plan.internalAudit.deadline.dueDate).toBe(moved.plan.internalAudit.dueDate);
 
-    const done = await t.ok(w.buurtteamMember.token, `query($id: ID!) { improvementPoint(id: $id) { measures { id status deadline { kind } } } }`, { id: pointIds[3] });
-    expect(done.improvementPoint.measures.find((m: any) => m.id === completed)).toEqual({ id: completed, status: 'COMPLETED', deadline: null });
+    const done = await t.ok(
+      w.buurtteamMember.token,
+      `query($id: ID!) { improvementPoint(id: $id) { measures { id status deadline { kind } } } }`,
+      { id: pointIds[3] },
+    );
+    expect(done.improvementPoint.measures.find((m: any) => m.id === completed)).toEqual({
+      id: completed,
+      status: 'COMPLETED',
+      deadline: null,
+    });
   });
 
-  it('gives a plan its own deadline (PLAN_DUE), not the assessment\'s moves on the same subject id', async () => {
-    const [assessmentMoves] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM due_date_changes WHERE subject_id = $1 AND kind = 'ASSESSMENT_DUE'`, [plans.veiligThuis]);
+  it("gives a plan its own deadline (PLAN_DUE), not the assessment's moves on the same subject id", async () => {
+    const [assessmentMoves] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM due_date_changes WHERE subject_id = $1 AND kind = 'ASSESSMENT_DUE'`,
+      [plans.veiligThuis],
+    );
     expect(assessmentMoves.n).toBe(1);
-    const [plan] = await sql<{ status: string; due_date: string }>(`SELECT status, due_date::text FROM improvement_plans WHERE id = $1`, [plans.veiligThuis]);
+    const [plan] = await sql<{ status: string; due_date: string }>(`SELECT status, due_date::text FROM improvement_plans WHERE id = $1`, [
+      plans.veiligThuis,
+    ]);
     expect(plan.status).toBe('REVISION_REQUESTED');
     for (const token of [w.veiligThuisMember.token, w.inspector.token]) {
-      const data = await t.ok(token, `query($id: ID!) { improvementPlan(id: $id) { deadline { kind id dueDate changes { fromDate toDate } } } }`, { id: plans.veiligThuis });
-      expect(data.improvementPlan.deadline).toEqual({ kind: 'PLAN_DUE', id: plans.veiligThuis, dueDate: plan.due_date, changes: [] });
+      const data = await t.ok(
+        token,
+        `query($id: ID!) { improvementPlan(id: $id) { deadline { kind id dueDate changes { fromDate toDate } } } }`,
+        { id: plans.veiligThuis },
+      );
+      // Only the plan's own move: the new due date set by the revision request (defect 7 of issue 12).
+      expect(data.improvementPlan.deadline).toEqual({
+        kind: 'PLAN_DUE',
+        id: plans.veiligThuis,
+        dueDate: plan.due_date,
+        changes: [{ fromDate: '2026-04-13', toDate: plan.due_date }],
+      });
     }
   });
 });

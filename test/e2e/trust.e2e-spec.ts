@@ -20,9 +20,18 @@ describe('trust: history, isolation in the database, accounts', () => {
     w = await createWorld(t);
     c = await publishedCase(t, w);
     const add = async (token: string, planId: string, pointId: string, ownerId: string) =>
-      (await t.ok(token, `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id version } }`, {
-        input: { planId, description: 'Escalatieprotocol', successIndicator: 'Vastgesteld', ownerId, dueDate: '2026-06-01', pointIds: [pointId] },
-      })).addMeasure;
+      (
+        await t.ok(token, `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id version } }`, {
+          input: {
+            planId,
+            description: 'Escalatieprotocol',
+            successIndicator: 'Vastgesteld',
+            ownerId,
+            dueDate: '2026-06-01',
+            pointIds: [pointId],
+          },
+        })
+      ).addMeasure;
     measureA = await add(w.buurtteamMember.token, c.planOf(w.orgs.buurtteam).id, c.points.buurtteam, w.buurtteamMember.id);
     measureB = await add(w.veiligThuisMember.token, c.planOf(w.orgs.veiligThuis).id, c.points.veiligThuis, w.veiligThuisMember.id);
   });
@@ -31,15 +40,33 @@ describe('trust: history, isolation in the database, accounts', () => {
     await smtp.stop();
   });
 
-  const HISTORY = `query($id: ID!) { history(entityId: $id) { entries { entityType operation changedFields actorRole actor { id } before after } nextCursor } }`;
+  const HISTORY =
+    `query($id: ID!) { history(entityId: $id) { entries { entityType operation changedFields actorRole actor { id } ` +
+    `before after } nextCursor } }`;
 
   it('records who changed what, before and after, and shows it to those who may see the thing', async () => {
-    await t.ok(w.buurtteamColleague.token, `mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }`, { input: { id: measureA.id, expectedVersion: 1, dueDate: '2026-07-01' } });
+    await t.ok(w.buurtteamColleague.token, `mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }`, {
+      input: { id: measureA.id, expectedVersion: 1, dueDate: '2026-07-01' },
+    });
     const seen = await t.ok(w.buurtteamMember.token, HISTORY, { id: measureA.id });
     const [created, linked, changed] = seen.history.entries;
-    expect(created).toMatchObject({ entityType: 'measure', operation: 'INSERT', actorRole: 'ORGANISATION_MEMBER', actor: { id: w.buurtteamMember.id } });
-    expect(linked).toMatchObject({ entityType: 'measure_point', operation: 'INSERT', after: { measure_id: measureA.id, point_id: c.points.buurtteam } });
-    expect(changed).toMatchObject({ entityType: 'measure', operation: 'UPDATE', changedFields: ['due_date', 'original_due_date'], actor: { id: w.buurtteamColleague.id } });
+    expect(created).toMatchObject({
+      entityType: 'measure',
+      operation: 'INSERT',
+      actorRole: 'ORGANISATION_MEMBER',
+      actor: { id: w.buurtteamMember.id },
+    });
+    expect(linked).toMatchObject({
+      entityType: 'measure_point',
+      operation: 'INSERT',
+      after: { measure_id: measureA.id, point_id: c.points.buurtteam },
+    });
+    expect(changed).toMatchObject({
+      entityType: 'measure',
+      operation: 'UPDATE',
+      changedFields: ['due_date', 'original_due_date'],
+      actor: { id: w.buurtteamColleague.id },
+    });
     expect(changed.before.due_date).toBe('2026-06-01');
     expect(changed.after.due_date).toBe('2026-07-01');
 
@@ -54,7 +81,9 @@ describe('trust: history, isolation in the database, accounts', () => {
   });
 
   it('gives the inspector the full timeline of an investigation, and records every read', async () => {
-    const TIMELINE = `query($id: ID!, $after: String) { investigationTimeline(investigationId: $id, first: 5, after: $after) { entries { entityType operation } nextCursor } }`;
+    const TIMELINE =
+      `query($id: ID!, $after: String) { investigationTimeline(investigationId: $id, first: 5, after: $after) { ` +
+      `entries { entityType operation } nextCursor } }`;
     const first = await t.ok(w.inspector.token, TIMELINE, { id: c.id });
     expect(first.investigationTimeline.entries[0]).toEqual({ entityType: 'investigation', operation: 'INSERT' });
     const second = await t.ok(w.inspector.token, TIMELINE, { id: c.id, after: first.investigationTimeline.nextCursor });
@@ -62,11 +91,15 @@ describe('trust: history, isolation in the database, accounts', () => {
     expect(codes(await t.gql(w.buurtteamMember.token, TIMELINE, { id: c.id }))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(w.outsideInspector.token, TIMELINE, { id: c.id }))).toEqual(['NOT_FOUND']);
 
-    const reads = await t.get(Database).transaction(null, ({ em }) => em.query(`SELECT user_id, scope, subject_id, rows_returned FROM history_access ORDER BY id`));
-    expect(reads).toEqual(expect.arrayContaining([
-      { user_id: w.buurtteamMember.id, scope: 'ENTITY', subject_id: measureA.id, rows_returned: 3 },
-      { user_id: w.inspector.id, scope: 'INVESTIGATION', subject_id: c.id, rows_returned: 5 },
-    ]));
+    const reads = await t
+      .get(Database)
+      .transaction(null, ({ em }) => em.query(`SELECT user_id, scope, subject_id, rows_returned FROM history_access ORDER BY id`));
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        { user_id: w.buurtteamMember.id, scope: 'ENTITY', subject_id: measureA.id, rows_returned: 3 },
+        { user_id: w.inspector.id, scope: 'INVESTIGATION', subject_id: c.id, rows_returned: 5 },
+      ]),
+    );
   });
 
   it('refuses to change or delete history, even with SQL as the application user or as its owner', async () => {
@@ -88,7 +121,9 @@ describe('trust: history, isolation in the database, accounts', () => {
     try {
       expect(await attempt(`UPDATE history SET operation = 'DELETE'`, true)).toBe('permission denied for table history');
       expect(await attempt(`DELETE FROM history`, true)).toBe('permission denied for table history');
-      expect(await attempt(`INSERT INTO history (entity_type, entity_id, operation) VALUES ('measure', gen_random_uuid(), 'INSERT')`, true)).toBe('permission denied for table history');
+      expect(
+        await attempt(`INSERT INTO history (entity_type, entity_id, operation) VALUES ('measure', gen_random_uuid(), 'INSERT')`, true),
+      ).toBe('permission denied for table history');
       expect(await attempt(`UPDATE history SET operation = 'DELETE'`, false)).toBe('history is append-only: UPDATE refused');
       expect(await attempt(`DELETE FROM history`, false)).toBe('history is append-only: DELETE refused');
       expect(await attempt(`TRUNCATE history`, false)).toBe('history is append-only: TRUNCATE refused');
@@ -98,7 +133,7 @@ describe('trust: history, isolation in the database, accounts', () => {
     }
   });
 
-  it('hides another organisation\'s rows in the database itself, with the API checks bypassed', async () => {
+  it("hides another organisation's rows in the database itself, with the API checks bypassed", async () => {
     const db = t.get(Database);
     const asVeiligThuis = { userId: w.veiligThuisMember.id, role: Role.ORGANISATION_MEMBER, organisationId: w.orgs.veiligThuis };
     const seen = await db.transaction(asVeiligThuis, async ({ em }) => ({
@@ -109,14 +144,22 @@ describe('trust: history, isolation in the database, accounts', () => {
     }));
     expect(seen).toEqual({ plans: [w.orgs.veiligThuis], measures: [measureB.id], deadlines: 1, updated: 0 });
     // The same query without an actor's organisation setting sees nothing at all.
-    const anonymous = await db.transaction({ userId: w.veiligThuisMember.id, role: Role.ORGANISATION_MEMBER, organisationId: null }, ({ em }) => em.query(`SELECT count(*)::int AS n FROM improvement_plans`));
+    const anonymous = await db.transaction(
+      { userId: w.veiligThuisMember.id, role: Role.ORGANISATION_MEMBER, organisationId: null },
+      ({ em }) => em.query(`SELECT count(*)::int AS n FROM improvement_plans`),
+    );
     expect(anonymous[0].n).toBe(0);
-    const inspector = await db.transaction({ userId: w.inspector.id, role: Role.INSPECTOR, organisationId: w.orgs.igj }, ({ em }) => em.query(`SELECT count(*)::int AS n FROM improvement_plans`));
+    const inspector = await db.transaction({ userId: w.inspector.id, role: Role.INSPECTOR, organisationId: w.orgs.igj }, ({ em }) =>
+      em.query(`SELECT count(*)::int AS n FROM improvement_plans`),
+    );
     expect(inspector[0].n).toBe(2);
   });
 
   it('locks an account after repeated failures, with back-off, and lifts it after the wait', async () => {
-    const signIn = (password: string) => t.gql(null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email: 'lid@veiligthuis.test', password } });
+    const signIn = (password: string) =>
+      t.gql(null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+        input: { email: 'lid@veiligthuis.test', password },
+      });
     for (let i = 0; i < 5; i++) expect(codes(await signIn('wrong-password-' + i))).toEqual(['UNAUTHENTICATED']);
     const locked = await signIn(PASSWORD);
     expect(codes(locked)).toEqual(['UNAUTHENTICATED']);
@@ -152,7 +195,10 @@ describe('trust: history, isolation in the database, accounts', () => {
     expect(codes(await t.gql(session, `{ me { id } }`))).toEqual(['UNAUTHENTICATED']); // old sessions ended
     await t.signIn('lid@buurtteam.test', 'een-nieuw-lang-wachtwoord');
     const again = await t.gql(null, RESET, { input: { token, newPassword: 'nog-een-ander-wachtwoord' } });
-    expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.token', message: 'invalid or expired' }] });
+    expect(again.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'input.token', message: 'invalid or expired' }],
+    });
 
     await t.ok(null, REQUEST, { input: { email: 'lid@buurtteam.test' } });
     const second = await smtp.waitUntil((m) => m !== mail && m.to === 'lid@buurtteam.test' && m.subject.startsWith('Opvolging: nieuw'));

@@ -16,8 +16,16 @@ describe('queue worker', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: database.url, QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config).compile();
+    config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(AppConfig)
+      .useValue(config)
+      .compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
   });
@@ -37,7 +45,10 @@ describe('queue worker', () => {
 
   it('consumes jobs from Redis and fails a job it has no handler for, instead of dropping it', async () => {
     const queue = app.get<Queue>(getQueueToken(QUEUES.maintenance));
-    const events = new QueueEvents(QUEUES.maintenance, { connection: redisOptions(config.REDIS_URL, 'worker'), prefix: config.QUEUE_PREFIX });
+    const events = new QueueEvents(QUEUES.maintenance, {
+      connection: redisOptions(config.REDIS_URL, 'worker'),
+      prefix: config.QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
     try {
       const job = await queue.add('no-such-job', { id: 'x' }, { attempts: 1 });

@@ -29,7 +29,18 @@ export class CurrentVersion {
   }
 }
 
-export type IdKind = 'organisation' | 'user' | 'investigation' | 'finding' | 'point' | 'plan' | 'measure' | 'audit' | 'extension' | 'notification' | 'verification';
+export type IdKind =
+  | 'organisation'
+  | 'user'
+  | 'investigation'
+  | 'finding'
+  | 'point'
+  | 'plan'
+  | 'measure'
+  | 'audit'
+  | 'extension'
+  | 'notification'
+  | 'verification';
 
 /** Ids of real rows, by kind; read again from the database before each mutation is fuzzed. */
 export type IdPools = Record<IdKind, string[]>;
@@ -123,7 +134,10 @@ export type Hostility = number;
 /** Plausible values, or with probability `h` hostile ones. */
 export function pick<T>(h: Hostility, benign: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>): fc.Arbitrary<T> {
   if (h <= 0) return benign;
-  return fc.oneof({ weight: Math.max(1, Math.round((1 - h) * 20)), arbitrary: benign }, { weight: Math.max(1, Math.round(h * 20)), arbitrary: hostile });
+  return fc.oneof(
+    { weight: Math.max(1, Math.round((1 - h) * 20)), arbitrary: benign },
+    { weight: Math.max(1, Math.round(h * 20)), arbitrary: hostile },
+  );
 }
 
 export function stringArb(h: Hostility): fc.Arbitrary<string> {
@@ -166,7 +180,18 @@ function formatDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-const VALID_DATES = ['2026-03-02', '2026-03-03', '2026-04-13', '2026-05-01', '2026-06-01', '2026-07-01', '2026-12-31', '2027-03-02', '2028-02-29', '2000-02-29'];
+const VALID_DATES = [
+  '2026-03-02',
+  '2026-03-03',
+  '2026-04-13',
+  '2026-05-01',
+  '2026-06-01',
+  '2026-07-01',
+  '2026-12-31',
+  '2027-03-02',
+  '2028-02-29',
+  '2000-02-29',
+];
 const ODD_DATES = [
   '2025-01-01',
   '1970-01-01',
@@ -320,7 +345,21 @@ function scalarArb(name: string, fieldName: string, ctx: ArbContext): fc.Arbitra
           fc.oneof(fc.constantFrom(...emails), fc.emailAddress(), fc.constantFrom('nieuw@example.test', 'Nieuw.Lid@Example.TEST')),
           fc.oneof(
             { weight: 3, arbitrary: fc.constantFrom(...emails.map((e) => e.toUpperCase()), ...emails.map((e) => ` ${e} `)) },
-            { weight: 2, arbitrary: fc.constantFrom('İnspecteur@igj.test', 'ÉMILE@example.test', 'ǅ@example.test', 'ΑΣ@example.test', 'ß@STRASSE.test', 'a@b', '@', 'a@', 'x@y.z\u0000', 'a b@c.d') },
+            {
+              weight: 2,
+              arbitrary: fc.constantFrom(
+                'İnspecteur@igj.test',
+                'ÉMILE@example.test',
+                'ǅ@example.test',
+                'ΑΣ@example.test',
+                'ß@STRASSE.test',
+                'a@b',
+                '@',
+                'a@',
+                'x@y.z\u0000',
+                'a b@c.d',
+              ),
+            },
             { weight: 3, arbitrary: stringArb(1) },
           ),
         );
@@ -332,7 +371,8 @@ function scalarArb(name: string, fieldName: string, ctx: ArbContext): fc.Arbitra
           fc.oneof(fc.constantFrom('short', 'x'.repeat(1_024), 'x'.repeat(1_025), 'x'.repeat(70_000)), stringArb(1)),
         );
       }
-      if (/^locale$/.test(fieldName)) return pick(h, fc.constantFrom('nl', 'en'), fc.oneof(fc.constantFrom('EN', 'de', 'nl-NL', ' nl'), strings()));
+      if (/^locale$/.test(fieldName))
+        return pick(h, fc.constantFrom('nl', 'en'), fc.oneof(fc.constantFrom('EN', 'de', 'nl-NL', ' nl'), strings()));
       return strings();
     }
     default:
@@ -362,9 +402,9 @@ function nullableArb(type: GraphQLInputType, fieldName: string, ctx: ArbContext,
       // Duplicates, the same id in other letter case too.
       {
         weight: 2,
-        arbitrary: fc.tuple(item, fc.integer({ min: 2, max: 4 })).map(([x, n]) =>
-          Array.from({ length: n }, (_, i) => (i % 2 === 1 && typeof x === 'string' ? x.toUpperCase() : x)),
-        ),
+        arbitrary: fc
+          .tuple(item, fc.integer({ min: 2, max: 4 }))
+          .map(([x, n]) => Array.from({ length: n }, (_, i) => (i % 2 === 1 && typeof x === 'string' ? x.toUpperCase() : x))),
       },
       // A single value where a list is expected (GraphQL coerces it to a list of one).
       { weight: 1, arbitrary: item },
@@ -394,7 +434,11 @@ function nullableArb(type: GraphQLInputType, fieldName: string, ctx: ArbContext,
   }
   if (isEnumType(type)) {
     const values = type.getValues().map((v) => v.name);
-    return pick(ctx.hostility / 3, fc.constantFrom<unknown>(...values), fc.constantFrom(...values.map((v) => v.toLowerCase()), 'NOT_A_VALUE', '', 0, "' OR 1=1 --"));
+    return pick(
+      ctx.hostility / 3,
+      fc.constantFrom<unknown>(...values),
+      fc.constantFrom(...values.map((v) => v.toLowerCase()), 'NOT_A_VALUE', '', 0, "' OR 1=1 --"),
+    );
   }
   if (isScalarType(type)) return scalarArb(type.name, fieldName, ctx);
   throw new Error(`no arbitrary for input type ${String(type)}`);
@@ -409,7 +453,12 @@ export function variablesArb(field: GraphQLField<unknown, unknown>, ctx: ArbCont
   if (!field.args.length) return fc.constant({});
   return fc.record(
     Object.fromEntries(
-      field.args.map((a) => [a.name, ctx.hostility > 0 ? fc.oneof({ weight: 40, arbitrary: inputArb(a.type, a.name, ctx) }, { weight: 1, arbitrary: fc.constant(OMIT) }) : inputArb(a.type, a.name, ctx)]),
+      field.args.map((a) => [
+        a.name,
+        ctx.hostility > 0
+          ? fc.oneof({ weight: 40, arbitrary: inputArb(a.type, a.name, ctx) }, { weight: 1, arbitrary: fc.constant(OMIT) })
+          : inputArb(a.type, a.name, ctx),
+      ]),
     ),
   );
 }
@@ -418,7 +467,11 @@ export function variablesArb(field: GraphQLField<unknown, unknown>, ctx: ArbCont
 export function stripOmitted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripOmitted);
   if (value && typeof value === 'object' && !(value instanceof CurrentVersion)) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== OMIT).map(([k, v]) => [k, stripOmitted(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== OMIT)
+        .map(([k, v]) => [k, stripOmitted(v)]),
+    );
   }
   return value;
 }

@@ -11,16 +11,7 @@ import { Database } from '@opvolging/database';
 import { AuthService, User } from '@opvolging/identity';
 import { TestApp } from '../support/test-app';
 import { createWorld, PASSWORD, publishedCase } from '../support/fixtures';
-import {
-  ArbContext,
-  CurrentVersion,
-  documentFor,
-  IdPools,
-  OMIT,
-  resolveVersions,
-  stripOmitted,
-  variablesArb,
-} from './graphql-arbitraries';
+import { ArbContext, CurrentVersion, documentFor, IdPools, OMIT, resolveVersions, stripOmitted, variablesArb } from './graphql-arbitraries';
 import { INVARIANTS, Invariant, nulInvariant, violations } from './invariants';
 
 /**
@@ -79,8 +70,10 @@ const NULL_UNSAFE_FIELDS: Record<string, string[]> = {
 const KNOWN_BUGS: KnownBug[] = [
   {
     bug:
-      'NUL: a string with U+0000 passes validation and reaches PostgreSQL, which refuses it in text ("invalid byte sequence for encoding UTF8: 0x00") -> INTERNAL_SERVER_ERROR. ' +
-      'Fix once for every input: refuse \\u0000 in the validation pipe (apps/api/src/graphql/validation.pipe.ts) or a String scalar check, as BAD_USER_INPUT',
+      'NUL: a string with U+0000 passes validation and reaches PostgreSQL, which refuses it in text ("invalid byte sequence for ' +
+      'encoding UTF8: 0x00") -> INTERNAL_SERVER_ERROR. ' +
+      'Fix once for every input: refuse \\u0000 in the validation pipe (apps/api/src/graphql/validation.pipe.ts) or a String scalar ' +
+      'check, as BAD_USER_INPUT',
     excludes: (_m, _path, value) => typeof value === 'string' && value.includes('\u0000'),
     reproduce: async (w) => [
       { mutation: 'addFinding', role: 'inspector', variables: { input: { investigationId: w.refs.draftInvestigation, text: 'a\u0000b' } } },
@@ -89,29 +82,43 @@ const KNOWN_BUGS: KnownBug[] = [
   },
   {
     bug:
-      'Year 0000: the Date scalar accepts "0000-01-01" (luxon knows year 0, PostgreSQL does not: "date/time field value out of range") -> INTERNAL_SERVER_ERROR. ' +
-      'Fix: bound the year in dates.isValid (libs/shared/src/dates.ts) / LocalDateScalar (apps/api/src/graphql/scalars.ts), e.g. 1900..9999',
+      'Year 0000: the Date scalar accepts "0000-01-01" (luxon knows year 0, PostgreSQL does not: "date/time field value out of ' +
+      'range") -> INTERNAL_SERVER_ERROR. ' +
+      'Fix: bound the year in dates.isValid (libs/shared/src/dates.ts) / LocalDateScalar (apps/api/src/graphql/scalars.ts), e.g. ' +
+      '1900..9999',
     excludes: (_m, _path, value) => typeof value === 'string' && /^0000-/.test(value),
     reproduce: async (w) => [
       {
         mutation: 'extendDeadlines',
         role: 'inspector',
-        variables: { input: { investigationId: w.refs.publishedInvestigation, kind: 'ASSESSMENT_DUE', newDueDate: '0000-01-01', reason: 'x' } },
+        variables: {
+          input: { investigationId: w.refs.publishedInvestigation, kind: 'ASSESSMENT_DUE', newDueDate: '0000-01-01', reason: 'x' },
+        },
       },
     ],
   },
   {
     bug:
-      'Explicit null for an optional field: @IsOptional() lets null through and the services test `!== undefined`, so null is written or dereferenced ' +
-      '(NOT NULL violation, null.trim(), null.forEach) -> INTERNAL_SERVER_ERROR. Fix in the inputs (refuse null: @ValidateIf((_, v) => v !== undefined) instead of @IsOptional, ' +
-      'apps/api/src/**/*.model.ts) or treat null as "unchanged" in the services (users.service.ts update, investigations.service.ts update, report-content.service.ts ' +
-      'updateFinding/updatePoint, the measures service update, audits.service.ts save). updateMeasure.ownerId = null fails only sometimes: MeasuresService.check ' +
-      'looks the owner up with findOneBy({ id: null }), which TypeORM runs without the condition (any user), so null passes the owner check whenever that user ' +
-      'happens to be a member of the plan\'s organisation, then hits NOT NULL. Fields: ' +
-      Object.entries(NULL_UNSAFE_FIELDS).map(([m, f]) => `${m}.${f.join('/')}`).join(', '),
-    excludes: (mutation, path, value) => value === null && path.length === 2 && path[0] === 'input' && (NULL_UNSAFE_FIELDS[mutation] ?? []).includes(path[1]),
+      'Explicit null for an optional field: @IsOptional() lets null through and the services test `!== undefined`, so null is ' +
+      'written or dereferenced ' +
+      '(NOT NULL violation, null.trim(), null.forEach) -> INTERNAL_SERVER_ERROR. Fix in the inputs (refuse null: @ValidateIf((_, v) ' +
+      '=> v !== undefined) instead of @IsOptional, ' +
+      'apps/api/src/**/*.model.ts) or treat null as "unchanged" in the services (users.service.ts update, investigations.service.ts ' +
+      'update, report-content.service.ts ' +
+      'updateFinding/updatePoint, the measures service update, audits.service.ts save). updateMeasure.ownerId = null fails only ' +
+      'sometimes: MeasuresService.check ' +
+      'looks the owner up with findOneBy({ id: null }), which TypeORM runs without the condition (any user), so null passes the ' +
+      'owner check whenever that user ' +
+      "happens to be a member of the plan's organisation, then hits NOT NULL. Fields: " +
+      Object.entries(NULL_UNSAFE_FIELDS)
+        .map(([m, f]) => `${m}.${f.join('/')}`)
+        .join(', '),
+    excludes: (mutation, path, value) =>
+      value === null && path.length === 2 && path[0] === 'input' && (NULL_UNSAFE_FIELDS[mutation] ?? []).includes(path[1]),
     reproduce: async (w) => {
-      const ref = async (id: string, extra: Record<string, unknown>) => ({ input: { id, expectedVersion: await w.versionOf(id), ...extra } });
+      const ref = async (id: string, extra: Record<string, unknown>) => ({
+        input: { id, expectedVersion: await w.versionOf(id), ...extra },
+      });
       return [
         { mutation: 'updateUser', role: 'admin', variables: await ref(w.accountId('otherReviewer'), { locale: null }) },
         { mutation: 'updateInvestigation', role: 'inspector', variables: await ref(w.refs.draftInvestigation, { title: null }) },
@@ -124,42 +131,63 @@ const KNOWN_BUGS: KnownBug[] = [
   },
   {
     bug:
-      'More than 50 invalid values in the variables: graphql-js aborts with "Too many errors processing variables" (a GraphQLError without a code), which formatError ' +
-      'turns into INTERNAL_SERVER_ERROR (and logs as unexpected). Fix in apps/api/src/graphql/format-error.ts: an error raised while coercing variables is BAD_USER_INPUT',
+      'More than 50 invalid values in the variables: graphql-js aborts with "Too many errors processing variables" (a GraphQLError ' +
+      'without a code), which formatError ' +
+      'turns into INTERNAL_SERVER_ERROR (and logs as unexpected). Fix in apps/api/src/graphql/format-error.ts: an error raised while ' +
+      'coercing variables is BAD_USER_INPUT',
     excludes: (_m, _path, value) => Array.isArray(value) && value.length > 50,
-    reproduce: async () => [{ mutation: 'markNotificationsRead', role: 'anonymous', variables: { input: { ids: Array.from({ length: 60 }, () => null) } } }],
-  },
-  {
-    bug:
-      'Lone surrogate in an e-mail address: createUser\'s @IsEmail (validator.js isEmail -> isByteLength -> encodeURI) throws URIError on a string that is not ' +
-      'well-formed UTF-16 (e.g. "\\ud800"); the validation pipe lets the URIError escape -> INTERNAL_SERVER_ERROR, for any caller (validation runs before the role check). ' +
-      'Fix: refuse strings that are not well-formed UTF-16 before class-validator (apps/api/src/graphql/validation.pipe.ts, with the NUL check), or catch validator errors as BAD_USER_INPUT',
-    excludes: (mutation, path, value) => mutation === 'createUser' && path.join('.') === 'input.email' && typeof value === 'string' && LONE_SURROGATE.test(value),
     reproduce: async () => [
-      { mutation: 'createUser', role: 'admin', variables: { input: { email: '\ud800', displayName: 'x', password: 'long-enough-password-1', role: 'ADMIN' } } },
+      { mutation: 'markNotificationsRead', role: 'anonymous', variables: { input: { ids: Array.from({ length: 60 }, () => null) } } },
     ],
   },
   {
     bug:
-      'Upper-case UUID: updateUser compares ids as strings (data.id === actor.userId), but PostgreSQL matches a UUID in any letter case, so an administrator ' +
-      'sending its own id in capitals can disable itself or take away its own ADMIN role (found by the fuzz: our only administrator became ORGANISATION_MEMBER), ' +
-      'leaving no administrator. Fix in libs/identity/src/users.service.ts update: compare the loaded row\'s id (current.id === actor.userId), or normalise ids ' +
+      "Lone surrogate in an e-mail address: createUser's @IsEmail (validator.js isEmail -> isByteLength -> encodeURI) throws " +
+      'URIError on a string that is not ' +
+      'well-formed UTF-16 (e.g. "\\ud800"); the validation pipe lets the URIError escape -> INTERNAL_SERVER_ERROR, for any caller ' +
+      '(validation runs before the role check). ' +
+      'Fix: refuse strings that are not well-formed UTF-16 before class-validator (apps/api/src/graphql/validation.pipe.ts, with the ' +
+      'NUL check), or catch validator errors as BAD_USER_INPUT',
+    excludes: (mutation, path, value) =>
+      mutation === 'createUser' && path.join('.') === 'input.email' && typeof value === 'string' && LONE_SURROGATE.test(value),
+    reproduce: async () => [
+      {
+        mutation: 'createUser',
+        role: 'admin',
+        variables: { input: { email: '\ud800', displayName: 'x', password: 'long-enough-password-1', role: 'ADMIN' } },
+      },
+    ],
+  },
+  {
+    bug:
+      'Upper-case UUID: updateUser compares ids as strings (data.id === actor.userId), but PostgreSQL matches a UUID in any letter ' +
+      'case, so an administrator ' +
+      'sending its own id in capitals can disable itself or take away its own ADMIN role (found by the fuzz: our only administrator ' +
+      'became ORGANISATION_MEMBER), ' +
+      "leaving no administrator. Fix in libs/identity/src/users.service.ts update: compare the loaded row's id (current.id === " +
+      'actor.userId), or normalise ids ' +
       '(lower-case every ID input, e.g. in the validation pipe). Other string comparisons of input ids have the same weakness',
-    excludes: (mutation, path, value) => mutation === 'updateUser' && path.join('.') === 'input.id' && typeof value === 'string' && /[A-F]/.test(value),
+    excludes: (mutation, path, value) =>
+      mutation === 'updateUser' && path.join('.') === 'input.id' && typeof value === 'string' && /[A-F]/.test(value),
     reproduce: async (w) => [
       {
         mutation: 'updateUser',
         role: 'admin',
-        variables: { input: { id: w.accountId('admin').toUpperCase(), expectedVersion: await w.versionOf(w.accountId('admin')), active: false } },
+        variables: {
+          input: { id: w.accountId('admin').toUpperCase(), expectedVersion: await w.versionOf(w.accountId('admin')), active: false },
+        },
       },
     ],
     wrong: (answer) => (answer && !answer.errors?.length ? ['the administrator disabled its own account'] : []),
   },
   {
     bug:
-      'markOverviewSeen: subjectId is not checked to be a UUID, so PostgreSQL refuses it ("invalid input syntax for type uuid") -> INTERNAL_SERVER_ERROR. ' +
-      'Fix: validate subjectId (@IsUUID / ParseUUIDPipe) in apps/api/src/overviews/overviews.resolver.ts, or answer NOT_FOUND in OverviewsService.markSeen',
-    excludes: (mutation, path, value) => mutation === 'markOverviewSeen' && path.join('.') === 'subjectId' && !(typeof value === 'string' && UUID.test(value)),
+      'markOverviewSeen: subjectId is not checked to be a UUID, so PostgreSQL refuses it ("invalid input syntax for type uuid") -> ' +
+      'INTERNAL_SERVER_ERROR. ' +
+      'Fix: validate subjectId (@IsUUID / ParseUUIDPipe) in apps/api/src/overviews/overviews.resolver.ts, or answer NOT_FOUND in ' +
+      'OverviewsService.markSeen',
+    excludes: (mutation, path, value) =>
+      mutation === 'markOverviewSeen' && path.join('.') === 'subjectId' && !(typeof value === 'string' && UUID.test(value)),
     reproduce: async () => [{ mutation: 'markOverviewSeen', role: 'admin', variables: { subjectId: '' } }],
   },
 ];
@@ -181,13 +209,23 @@ const KNOWN_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'TOO_MANY_REQUESTS',
   'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
 ]);
 
 /** Text that only an internal failure would put in an answer. */
 const INTERNAL_TEXT =
   /QueryFailedError|EntityNotFound|violates|relation "|column "|syntax error|invalid input syntax|invalid byte sequence|out of range|SQLSTATE|\bat [A-Za-z_$][\w$]*\.|node_modules|TypeORM|duplicate key|stack|TypeError|ReferenceError|Cannot read propert|is not a function|undefined is not|\/work\/|\.ts:\d+/i;
 
-const ROLES = ['admin', 'inspector', 'outsideInspector', 'buurtteamMember', 'veiligThuisMember', 'reviewer', 'anonymous', 'bogusToken'] as const;
+const ROLES = [
+  'admin',
+  'inspector',
+  'outsideInspector',
+  'buurtteamMember',
+  'veiligThuisMember',
+  'reviewer',
+  'anonymous',
+  'bogusToken',
+] as const;
 type RoleName = (typeof ROLES)[number];
 /** The roles that act in most mutations come up more often. */
 const roleArb = fc.oneof(
@@ -199,7 +237,16 @@ const roleArb = fc.oneof(
 /** FUZZ_DEBUG=<mutation> prints every request and answer of that mutation. */
 const DEBUG = process.env.FUZZ_DEBUG;
 /** Accounts whose sessions the fuzz uses; a mutation that ends or breaks one is repaired after. */
-const ACCOUNT_ROLES = ['admin', 'inspector', 'outsideInspector', 'buurtteamMember', 'buurtteamColleague', 'veiligThuisMember', 'reviewer', 'otherReviewer'] as const;
+const ACCOUNT_ROLES = [
+  'admin',
+  'inspector',
+  'outsideInspector',
+  'buurtteamMember',
+  'buurtteamColleague',
+  'veiligThuisMember',
+  'reviewer',
+  'otherReviewer',
+] as const;
 
 interface Sent {
   role: RoleName;
@@ -265,7 +312,11 @@ describe('property: every mutation survives hostile input', () => {
   afterAll(async () => {
     await guard?.end();
     // The mails and exports the fuzz asked for wait in Redis under this run's prefix: clear them.
-    for (const name of Object.values(QUEUES)) await t?.app.get<Queue>(getQueueToken(name)).obliterate({ force: true }).catch(() => undefined);
+    for (const name of Object.values(QUEUES))
+      await t?.app
+        .get<Queue>(getQueueToken(name))
+        .obliterate({ force: true })
+        .catch(() => undefined);
     await t?.stop();
   });
 
@@ -278,35 +329,77 @@ describe('property: every mutation survives hostile input', () => {
     const ok = (token: string, query: string, input: Record<string, unknown>) => t.ok(token, query, { input });
     const member = { [w.orgs.buurtteam]: w.buurtteamMember, [w.orgs.veiligThuis]: w.veiligThuisMember };
     const plan = async (id: string) =>
-      (await t.ok(w.inspector.token, `query($id: ID!) { improvementPlan(id: $id) { id version status measures { id version } internalAudit { id version } } }`, { id })).improvementPlan;
+      (
+        await t.ok(
+          w.inspector.token,
+          `query($id: ID!) { improvementPlan(id: $id) { id version status measures { id version } internalAudit { id version } } }`,
+          { id },
+        )
+      ).improvementPlan;
     const memberPlan = async (orgId: string, id: string) =>
-      (await t.ok(member[orgId].token, `query($id: ID!) { improvementPlan(id: $id) { id version status measures { id version } internalAudit { id version } } }`, { id })).improvementPlan;
+      (
+        await t.ok(
+          member[orgId].token,
+          `query($id: ID!) { improvementPlan(id: $id) { id version status measures { id version } internalAudit { id version } } }`,
+          { id },
+        )
+      ).improvementPlan;
     const addMeasure = (orgId: string, planId: string, pointIds: string[], dueDate = '2026-06-01') =>
       ok(member[orgId].token, `mutation($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
-        planId, description: 'Escalatieprotocol', successIndicator: 'Vastgesteld', ownerId: member[orgId].id, dueDate, pointIds,
+        planId,
+        description: 'Escalatieprotocol',
+        successIndicator: 'Vastgesteld',
+        ownerId: member[orgId].id,
+        dueDate,
+        pointIds,
       });
     const submit = async (orgId: string, planId: string) =>
-      ok(member[orgId].token, `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { id } }`, { planId, expectedVersion: (await memberPlan(orgId, planId)).version });
+      ok(member[orgId].token, `mutation($input: SubmitPlanInput!) { submitImprovementPlan(input: $input) { id } }`, {
+        planId,
+        expectedVersion: (await memberPlan(orgId, planId)).version,
+      });
     const judgement = (j: string) => ({ judgement: j, rationale: 'Onderbouwd.' });
     const accept = async (planId: string) =>
       ok(w.inspector.token, `mutation($input: AssessPlanInput!) { assessImprovementPlan(input: $input) { id } }`, {
-        planId, expectedVersion: (await plan(planId)).version, aimedAtShortcomings: judgement('SUFFICIENT'), chanceOfSuccess: judgement('SUFFICIENT'), pace: judgement('SUFFICIENT'),
+        planId,
+        expectedVersion: (await plan(planId)).version,
+        aimedAtShortcomings: judgement('SUFFICIENT'),
+        chanceOfSuccess: judgement('SUFFICIENT'),
+        pace: judgement('SUFFICIENT'),
       });
     const submitAudit = async (orgId: string, planId: string) => {
       const p = await memberPlan(orgId, planId);
-      const saved = await ok(member[orgId].token, `mutation($input: SaveInternalAuditInput!) { saveInternalAudit(input: $input) { version } }`, {
-        id: p.internalAudit.id, expectedVersion: p.internalAudit.version, conclusion: 'Ingevoerd.',
-        results: p.measures.map((m: any) => ({ measureId: m.id, implementation: 'IMPLEMENTED', evidence: 'Steekproef.' })),
+      const saved = await ok(
+        member[orgId].token,
+        `mutation($input: SaveInternalAuditInput!) { saveInternalAudit(input: $input) { version } }`,
+        {
+          id: p.internalAudit.id,
+          expectedVersion: p.internalAudit.version,
+          conclusion: 'Ingevoerd.',
+          results: p.measures.map((m: any) => ({ measureId: m.id, implementation: 'IMPLEMENTED', evidence: 'Steekproef.' })),
+        },
+      );
+      await ok(member[orgId].token, `mutation($input: VersionedRefInput!) { submitInternalAudit(input: $input) { id } }`, {
+        id: p.internalAudit.id,
+        expectedVersion: saved.saveInternalAudit.version,
       });
-      await ok(member[orgId].token, `mutation($input: VersionedRefInput!) { submitInternalAudit(input: $input) { id } }`, { id: p.internalAudit.id, expectedVersion: saved.saveInternalAudit.version });
     };
     const judge = async (planId: string) => {
       const audit = (await plan(planId)).internalAudit;
-      await ok(w.inspector.token, `mutation($input: JudgeInternalAuditInput!) { judgeInternalAudit(input: $input) { id } }`, { id: audit.id, expectedVersion: audit.version, quality: 'SUFFICIENT', rationale: 'Goed.' });
+      await ok(w.inspector.token, `mutation($input: JudgeInternalAuditInput!) { judgeInternalAudit(input: $input) { id } }`, {
+        id: audit.id,
+        expectedVersion: audit.version,
+        quality: 'SUFFICIENT',
+        rationale: 'Goed.',
+      });
     };
     const verify = async (planId: string, pointIds: string[]) =>
       ok(w.inspector.token, `mutation($input: RecordVerificationInput!) { recordVerification(input: $input) { id } }`, {
-        planId, expectedPlanVersion: (await plan(planId)).version, method: 'DESK_REVIEW', verifiedOn: '2026-03-02', summary: 'Getoetst.',
+        planId,
+        expectedPlanVersion: (await plan(planId)).version,
+        method: 'DESK_REVIEW',
+        verifiedOn: '2026-03-02',
+        summary: 'Getoetst.',
         grades: pointIds.map((pointId) => ({ pointId, grade: 'FULLY' })),
       });
     const B = w.orgs.buurtteam;
@@ -321,15 +414,24 @@ describe('property: every mutation survives hostile input', () => {
     await submit(B, b1);
     await accept(b1);
     refs.draftAudit = (await plan(b1)).internalAudit.id;
-    await ok(w.buurtteamMember.token, `mutation($input: VersionedRefInput!) { startMeasure(input: $input) { id } }`, { id: m1, expectedVersion: (await plan(b1)).measures.find((m: any) => m.id === m1).version });
+    await ok(w.buurtteamMember.token, `mutation($input: VersionedRefInput!) { startMeasure(input: $input) { id } }`, {
+      id: m1,
+      expectedVersion: (await plan(b1)).measures.find((m: any) => m.id === m1).version,
+    });
     await ok(w.buurtteamMember.token, `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id } }`, {
-      kind: 'MEASURE_DUE', subjectId: m2, requestedDueDate: '2026-08-01', reason: 'Meer tijd nodig.',
+      kind: 'MEASURE_DUE',
+      subjectId: m2,
+      requestedDueDate: '2026-08-01',
+      reason: 'Meer tijd nodig.',
     });
     refs.draftMeasure = (await addMeasure(V, c1.planOf(V).id, [c1.points.veiligThuis, c1.points.collective])).addMeasure.id;
     refs.plannedMeasure = m2;
     refs.organisation = w.orgs.hattem;
     await ok(w.veiligThuisMember.token, `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { id } }`, {
-      kind: 'PLAN_DUE', subjectId: c1.planOf(V).id, requestedDueDate: '2026-05-01', reason: 'Afstemming met de keten.',
+      kind: 'PLAN_DUE',
+      subjectId: c1.planOf(V).id,
+      requestedDueDate: '2026-05-01',
+      reason: 'Afstemming met de keten.',
     });
 
     // Case 2: Buurtteam SUBMITTED (awaits assessment); Veilig Thuis ACCEPTED with its audit SUBMITTED (awaits judgement).
@@ -343,7 +445,10 @@ describe('property: every mutation survives hostile input', () => {
 
     // Case 3: Buurtteam's audit JUDGED (ready for verification); Veilig Thuis CLOSED (so the investigation can close next).
     const c3 = await publishedCase(t, w);
-    for (const [org, points] of [[B, [c3.points.buurtteam, c3.points.collective]], [V, [c3.points.veiligThuis, c3.points.collective]]] as const) {
+    for (const [org, points] of [
+      [B, [c3.points.buurtteam, c3.points.collective]],
+      [V, [c3.points.veiligThuis, c3.points.collective]],
+    ] as const) {
       const id = c3.planOf(org).id;
       await addMeasure(org, id, [...points]);
       await submit(org, id);
@@ -358,30 +463,64 @@ describe('property: every mutation survives hostile input', () => {
     await addMeasure(B, c4.planOf(B).id, [c4.points.buurtteam, c4.points.collective]);
     await submit(B, c4.planOf(B).id);
     await ok(w.inspector.token, `mutation($input: AssessPlanInput!) { assessImprovementPlan(input: $input) { id } }`, {
-      planId: c4.planOf(B).id, expectedVersion: (await plan(c4.planOf(B).id)).version,
-      aimedAtShortcomings: judgement('SUFFICIENT'), chanceOfSuccess: judgement('SUFFICIENT'), pace: judgement('INSUFFICIENT'),
+      planId: c4.planOf(B).id,
+      expectedVersion: (await plan(c4.planOf(B).id)).version,
+      aimedAtShortcomings: judgement('SUFFICIENT'),
+      chanceOfSuccess: judgement('SUFFICIENT'),
+      pace: judgement('INSUFFICIENT'),
     });
 
     // A draft investigation with a finding and points, for the report-editing mutations.
-    const draft = (await ok(w.inspector.token, `mutation($input: CreateInvestigationInput!) { createInvestigation(input: $input) { id } }`, {
-      title: 'Casus Hattem 2019', municipalityId: w.orgs.heerlen, involvedOrganisationIds: [w.orgs.buurtteam, w.orgs.veiligThuis],
-    })).createInvestigation.id;
+    const draft = (
+      await ok(w.inspector.token, `mutation($input: CreateInvestigationInput!) { createInvestigation(input: $input) { id } }`, {
+        title: 'Casus Hattem 2019',
+        municipalityId: w.orgs.heerlen,
+        involvedOrganisationIds: [w.orgs.buurtteam, w.orgs.veiligThuis],
+      })
+    ).createInvestigation.id;
     refs.draftInvestigation = draft;
-    const finding = (await ok(w.inspector.token, `mutation($input: AddFindingInput!) { addFinding(input: $input) { id } }`, { investigationId: draft, text: 'Signalen werden niet gedeeld.' })).addFinding.id;
+    const finding = (
+      await ok(w.inspector.token, `mutation($input: AddFindingInput!) { addFinding(input: $input) { id } }`, {
+        investigationId: draft,
+        text: 'Signalen werden niet gedeeld.',
+      })
+    ).addFinding.id;
     refs.draftFinding = finding;
-    refs.draftPoint = (await ok(w.inspector.token, `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, {
-      investigationId: draft, findingId: finding, text: 'Deel signalen.', addresseeIds: [w.orgs.buurtteam, w.orgs.veiligThuis], coordinatingOrganisationId: w.orgs.veiligThuis,
-    })).addImprovementPoint.id;
-    await ok(w.inspector.token, `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, { investigationId: draft, text: 'Leg vast.', addresseeIds: [w.orgs.buurtteam] });
+    refs.draftPoint = (
+      await ok(w.inspector.token, `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, {
+        investigationId: draft,
+        findingId: finding,
+        text: 'Deel signalen.',
+        addresseeIds: [w.orgs.buurtteam, w.orgs.veiligThuis],
+        coordinatingOrganisationId: w.orgs.veiligThuis,
+      })
+    ).addImprovementPoint.id;
+    await ok(w.inspector.token, `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, {
+      investigationId: draft,
+      text: 'Leg vast.',
+      addresseeIds: [w.orgs.buurtteam],
+    });
     // More drafts, so that plausible report edits often name a finding or point that may still change.
     for (const title of ['Casus Zwolle 2020', 'Casus Venlo 2021']) {
-      const id = (await ok(w.inspector.token, `mutation($input: CreateInvestigationInput!) { createInvestigation(input: $input) { id } }`, {
-        title, municipalityId: w.orgs.heerlen, involvedOrganisationIds: [w.orgs.buurtteam, w.orgs.veiligThuis],
-      })).createInvestigation.id;
+      const id = (
+        await ok(w.inspector.token, `mutation($input: CreateInvestigationInput!) { createInvestigation(input: $input) { id } }`, {
+          title,
+          municipalityId: w.orgs.heerlen,
+          involvedOrganisationIds: [w.orgs.buurtteam, w.orgs.veiligThuis],
+        })
+      ).createInvestigation.id;
       for (const text of ['Regie ontbrak.', 'Signalen bleven liggen.']) {
-        const f = (await ok(w.inspector.token, `mutation($input: AddFindingInput!) { addFinding(input: $input) { id } }`, { investigationId: id, text })).addFinding.id;
+        const f = (
+          await ok(w.inspector.token, `mutation($input: AddFindingInput!) { addFinding(input: $input) { id } }`, {
+            investigationId: id,
+            text,
+          })
+        ).addFinding.id;
         await ok(w.inspector.token, `mutation($input: AddImprovementPointInput!) { addImprovementPoint(input: $input) { id } }`, {
-          investigationId: id, findingId: f, text: `Verbeter: ${text}`, addresseeIds: [text.startsWith('R') ? w.orgs.buurtteam : w.orgs.veiligThuis],
+          investigationId: id,
+          findingId: f,
+          text: `Verbeter: ${text}`,
+          addresseeIds: [text.startsWith('R') ? w.orgs.buurtteam : w.orgs.veiligThuis],
         });
       }
     }
@@ -393,39 +532,62 @@ describe('property: every mutation survives hostile input', () => {
    */
   async function idPools(role: RoleName): Promise<IdPools> {
     const org = ['buurtteamMember', 'veiligThuisMember'].includes(role) ? accounts.get(role)!.organisationId : null;
-    const ids = async (query: string) => (await sql<Array<{ id: string }>>(`${query} LIMIT 60`, query.includes("$1") ? [org] : [])).map((r) => r.id);
+    const ids = async (query: string) =>
+      (await sql<Array<{ id: string }>>(`${query} LIMIT 60`, query.includes('$1') ? [org] : [])).map((r) => r.id);
     const own = (all: string, mine: string) => ids(org ? mine : all);
     return {
       organisation: await ids(`SELECT id FROM organisations ORDER BY created_at`),
       user: await own(`SELECT id FROM users ORDER BY created_at`, `SELECT id FROM users WHERE organisation_id = $1 ORDER BY created_at`),
       investigation: await own(
         `SELECT id FROM investigations ORDER BY created_at`,
-        `SELECT i.id FROM investigations i JOIN investigation_organisations io ON io.investigation_id = i.id WHERE io.organisation_id = $1 ORDER BY i.created_at`,
+        `SELECT i.id FROM investigations i JOIN investigation_organisations io ON io.investigation_id = i.id WHERE ` +
+          `io.organisation_id = $1 ORDER BY i.created_at`,
       ),
       finding: await ids(`SELECT id FROM findings ORDER BY created_at`),
       point: await own(
         `SELECT id FROM improvement_points ORDER BY created_at`,
-        `SELECT pt.id FROM improvement_points pt JOIN improvement_point_addressees a ON a.point_id = pt.id WHERE a.organisation_id = $1 ORDER BY pt.created_at`,
+        `SELECT pt.id FROM improvement_points pt JOIN improvement_point_addressees a ON a.point_id = pt.id WHERE a.organisation_id = ` +
+          `$1 ORDER BY pt.created_at`,
       ),
-      plan: await own(`SELECT id FROM improvement_plans ORDER BY created_at`, `SELECT id FROM improvement_plans WHERE organisation_id = $1 ORDER BY created_at`),
+      plan: await own(
+        `SELECT id FROM improvement_plans ORDER BY created_at`,
+        `SELECT id FROM improvement_plans WHERE organisation_id = $1 ORDER BY created_at`,
+      ),
       measure: await own(
         `SELECT id FROM measures ORDER BY created_at`,
         `SELECT m.id FROM measures m JOIN improvement_plans p ON p.id = m.plan_id WHERE p.organisation_id = $1 ORDER BY m.created_at`,
       ),
       audit: await own(
         `SELECT id FROM internal_audits ORDER BY created_at`,
-        `SELECT a.id FROM internal_audits a JOIN improvement_plans p ON p.id = a.plan_id WHERE p.organisation_id = $1 ORDER BY a.created_at`,
+        `SELECT a.id FROM internal_audits a JOIN improvement_plans p ON p.id = a.plan_id WHERE p.organisation_id = $1 ORDER BY ` +
+          `a.created_at`,
       ),
-      extension: await own(`SELECT id FROM extension_requests ORDER BY created_at`, `SELECT id FROM extension_requests WHERE organisation_id = $1 ORDER BY created_at`),
+      extension: await own(
+        `SELECT id FROM extension_requests ORDER BY created_at`,
+        `SELECT id FROM extension_requests WHERE organisation_id = $1 ORDER BY created_at`,
+      ),
       notification: await ids(`SELECT id FROM notifications ORDER BY created_at`),
       verification: await ids(`SELECT id FROM verifications ORDER BY created_at`),
     };
   }
 
-  const VERSIONED = ['organisations', 'users', 'investigations', 'findings', 'improvement_points', 'improvement_plans', 'measures', 'internal_audits', 'extension_requests'];
+  const VERSIONED = [
+    'organisations',
+    'users',
+    'investigations',
+    'findings',
+    'improvement_points',
+    'improvement_plans',
+    'measures',
+    'internal_audits',
+    'extension_requests',
+  ];
   async function versionOf(id: unknown): Promise<number | undefined> {
     if (typeof id !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-    const rows = await sql<Array<{ version: number }>>(VERSIONED.map((table) => `SELECT version FROM ${table} WHERE id = $1`).join(' UNION ALL '), [id]);
+    const rows = await sql<Array<{ version: number }>>(
+      VERSIONED.map((table) => `SELECT version FROM ${table} WHERE id = $1`).join(' UNION ALL '),
+      [id],
+    );
     return rows[0]?.version;
   }
 
@@ -463,8 +625,9 @@ describe('property: every mutation survives hostile input', () => {
     const problems: string[] = [];
     if (answer.status >= 500) problems.push(`HTTP ${answer.status}`);
     if (!answer.body || typeof answer.body !== 'object' || !('data' in answer.body || 'errors' in answer.body)) {
-      // Not a GraphQL answer: e.g. 413 from the body parser for a body over its limit.
-      if (INTERNAL_TEXT.test(answer.text)) problems.push(`internal text in a non-GraphQL answer (HTTP ${answer.status}): ${clip(answer.text, 400)}`);
+      // Not a GraphQL answer (bodies over the limit are: 413 PAYLOAD_TOO_LARGE).
+      if (INTERNAL_TEXT.test(answer.text))
+        problems.push(`internal text in a non-GraphQL answer (HTTP ${answer.status}): ${clip(answer.text, 400)}`);
       if (answer.status === 200) problems.push('HTTP 200 without a JSON body');
       return problems;
     }
@@ -473,7 +636,8 @@ describe('property: every mutation survives hostile input', () => {
     for (const e of errors) {
       const code = e.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR') problems.push(`INTERNAL_SERVER_ERROR at ${JSON.stringify((e as any).path)}`);
-      else if (typeof code !== 'string' || !KNOWN_CODES.has(code)) problems.push(`unknown error code ${JSON.stringify(code)}: ${clip(String(e.message), 200)}`);
+      else if (typeof code !== 'string' || !KNOWN_CODES.has(code))
+        problems.push(`unknown error code ${JSON.stringify(code)}: ${clip(String(e.message), 200)}`);
       if (typeof e.message !== 'string') problems.push('error without a message');
       else if (INTERNAL_TEXT.test(e.message)) problems.push(`internal text in message: ${clip(e.message, 300)}`);
       const ext = JSON.stringify(e.extensions ?? {});
@@ -486,10 +650,11 @@ describe('property: every mutation survives hostile input', () => {
   /** Sessions a mutation ended or an account it changed (disabled, new role): put back and re-issue tokens. */
   async function repairSessions(mutation: string): Promise<string[]> {
     const drifted: string[] = [];
-    const rows = await sql<Array<{ id: string; role: string; organisation_id: string | null; active: boolean; token_version: number; locked_until: Date | null }>>(
-      `SELECT id, role, organisation_id, active, token_version, locked_until FROM users WHERE id = ANY($1)`,
-      [[...accounts.values()].map((a) => a.id)],
-    );
+    const rows = await sql<
+      Array<{ id: string; role: string; organisation_id: string | null; active: boolean; token_version: number; locked_until: Date | null }>
+    >(`SELECT id, role, organisation_id, active, token_version, locked_until FROM users WHERE id = ANY($1)`, [
+      [...accounts.values()].map((a) => a.id),
+    ]);
     const auth = t.get(AuthService);
     for (const [role, account] of accounts) {
       const row = rows.find((r) => r.id === account.id)!;
@@ -497,7 +662,10 @@ describe('property: every mutation survives hostile input', () => {
       if (drift) {
         drifted.push(role);
         sessionRepairs.push(`${mutation}: ${role} was ${row.active ? '' : 'disabled, '}${row.role}/${row.organisation_id}`);
-        await sql(`UPDATE users SET role = $2, organisation_id = $3, active = true, failed_sign_ins = 0, locked_until = NULL WHERE id = $1`, [account.id, account.role, account.organisationId]);
+        await sql(
+          `UPDATE users SET role = $2, organisation_id = $3, active = true, failed_sign_ins = 0, locked_until = NULL WHERE id = $1`,
+          [account.id, account.role, account.organisationId],
+        );
       }
       // Minted like a sign-in (no password needed: a fuzzed changeMyPassword may have changed it).
       const user = Object.assign(new User(), { id: account.id, tokenVersion: row.token_version });
@@ -529,7 +697,7 @@ describe('property: every mutation survives hostile input', () => {
     for (const [name, why] of Object.entries(NOT_FUZZED)) expect([name, why.trim().length > 10]).toEqual([name, true]);
   });
 
-  it('answers every former bug\'s minimal counterexample properly (regressions)', async () => {
+  it("answers every former bug's minimal counterexample properly (regressions)", async () => {
     const world: ReproWorld = { accountId: (role) => accounts.get(role)!.id, versionOf: async (id) => (await versionOf(id)) ?? 1, refs };
     const open: string[] = [];
     for (const bug of KNOWN_BUGS) {
@@ -553,7 +721,13 @@ describe('property: every mutation survives hostile input', () => {
     async () => {
       // Mutations that end or remove things go last, so the others still find rows to work on.
       const phase = (name: string) =>
-        /^(publish|close)/.test(name) ? 3 : /^(remove|cancel|withdraw|complete|signOut|revoke|reset|changeMy)/.test(name) ? 2 : /^(create|add|request|save|update|mark)/.test(name) ? 0 : 1;
+        /^(publish|close)/.test(name)
+          ? 3
+          : /^(remove|cancel|withdraw|complete|signOut|revoke|reset|changeMy)/.test(name)
+            ? 2
+            : /^(create|add|request|save|update|mark)/.test(name)
+              ? 0
+              : 1;
       const only = process.env.FUZZ_ONLY?.split(',');
       const fields = (Object.values(schema.getMutationType()!.getFields()) as Array<GraphQLField<unknown, unknown>>)
         .filter((f) => !(f.name in NOT_FUZZED) && (!only || only.includes(f.name)))
@@ -596,14 +770,17 @@ describe('property: every mutation survives hostile input', () => {
           const resolved = (await resolveVersions(stripOmitted(variables), versionOf)) as Record<string, unknown>;
           const answer = await send(tokens.get(role) ?? null, query, resolved);
           record(field.name, answer);
-          if (DEBUG && field.name === DEBUG) console.log(`${role} ${clip(JSON.stringify(resolved, abbreviate), 500)}\n  -> ${answer.status} ${clip(answer.text, 500)}`);
+          if (DEBUG && field.name === DEBUG)
+            console.log(`${role} ${clip(JSON.stringify(resolved, abbreviate), 500)}\n  -> ${answer.status} ${clip(answer.text, 500)}`);
           const problems = problemsOf(answer);
           const codes = (answer.body?.errors ?? []).map((e) => e.extensions?.code);
           let drifted: string[] = [];
-          if (role !== 'anonymous' && role !== 'bogusToken' && codes.includes('UNAUTHENTICATED')) drifted = await repairSessions(field.name);
+          if (role !== 'anonymous' && role !== 'bogusToken' && codes.includes('UNAUTHENTICATED'))
+            drifted = await repairSessions(field.name);
           else if (!codes.length && /user|password|signOut/i.test(field.name)) drifted = await repairSessions(field.name);
           // Only our administrator can change our administrator: it must never disable itself or drop its own role.
-          if (role === 'admin' && drifted.includes('admin')) problems.push('the administrator disabled itself or took away its own administrator role');
+          if (role === 'admin' && drifted.includes('admin'))
+            problems.push('the administrator disabled itself or took away its own administrator role');
           if (problems.length) {
             last = { sent: { role, variables: resolved }, answer, problems };
             throw new Error(problems.join('; '));
@@ -627,7 +804,8 @@ describe('property: every mutation survives hostile input', () => {
       }
 
       printSummary(runs);
-      if (excludedCounts.size) console.log(`left out as known bugs: ${[...excludedCounts].map(([bug, n]) => `${n}× ${bug.split(':')[0]}`).join('; ')}`);
+      if (excludedCounts.size)
+        console.log(`left out as known bugs: ${[...excludedCounts].map(([bug, n]) => `${n}× ${bug.split(':')[0]}`).join('; ')}`);
       expect(failures.map((f) => f.report)).toEqual([]);
     },
     10 * 60_000,
@@ -635,7 +813,10 @@ describe('property: every mutation survives hostile input', () => {
 
   it('leaves the database in valid states only', async () => {
     const found = await db.transaction(null, ({ em }) => violations(em, invariants));
-    if (invariantFailures.length) console.log(`invariant violations, first seen after:\n${invariantFailures.map((f) => `  ${f.after}: ${JSON.stringify(f.found)}`).join('\n')}`);
+    if (invariantFailures.length)
+      console.log(
+        `invariant violations, first seen after:\n${invariantFailures.map((f) => `  ${f.after}: ${JSON.stringify(f.found)}`).join('\n')}`,
+      );
     expect(invariantFailures.map((f) => ({ firstSeenAfter: f.after, invariants: f.found.map((x) => x.name) }))).toEqual([]);
     expect(found).toEqual([]);
   });
@@ -648,14 +829,23 @@ describe('property: every mutation survives hostile input', () => {
       requests += s.requests;
       ok += s.ok;
       for (const [code, n] of Object.entries(s.codes)) totals[code] = (totals[code] ?? 0) + n;
-      const codes = Object.entries(s.codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
-      return `  ${name.padEnd(30)} ${String(s.requests).padStart(5)} sent, ${String(s.ok).padStart(4)} ok, slowest ${String(s.slowestMs).padStart(5)} ms | ${codes}`;
+      const codes = Object.entries(s.codes)
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ');
+      return (
+        `  ${name.padEnd(30)} ${String(s.requests).padStart(5)} sent, ${String(s.ok).padStart(4)} ok, slowest ` +
+        `${String(s.slowestMs).padStart(5)} ms | ${codes}`
+      );
     });
     console.log(
       [
         `fuzz summary (seed ${SEED}, ${runs} runs per mutation): ${requests} requests, ${ok} succeeded`,
         ...lines,
-        `error codes: ${Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`,
+        `error codes: ${Object.entries(totals)
+          .sort((a, b) => b[1] - a[1])
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ')}`,
         `throttled by the rate limiter: ${throttled}`,
         `session repairs: ${sessionRepairs.length}${sessionRepairs.length ? ` (${sessionRepairs.slice(0, 10).join('; ')})` : ''}`,
         ...(failures.length ? ['failures:', ...failures.map((f) => f.report)] : ['failures: none']),
@@ -663,7 +853,10 @@ describe('property: every mutation survives hostile input', () => {
     );
     // Domain limits (e.g. exports waiting) answer TOO_MANY_REQUESTS too; the rate limiter's carry retryAfterSeconds.
     if (throttled > requests * 0.01) {
-      failures.push({ mutation: '(rate limit)', report: `rate-limited on ${throttled} of ${requests} requests: raise the limits in rateLimitOverrides()` });
+      failures.push({
+        mutation: '(rate limit)',
+        report: `rate-limited on ${throttled} of ${requests} requests: raise the limits in rateLimitOverrides()`,
+      });
     }
   }
 });
@@ -700,7 +893,8 @@ function someNode(value: unknown, test: (path: string[], value: unknown) => bool
   if (value === OMIT) return false;
   if (test(path, value)) return true;
   if (Array.isArray(value)) return value.some((v, i) => someNode(v, test, [...path, String(i)]));
-  if (value && typeof value === 'object' && !(value instanceof CurrentVersion)) return Object.entries(value).some(([k, v]) => someNode(v, test, [...path, k]));
+  if (value && typeof value === 'object' && !(value instanceof CurrentVersion))
+    return Object.entries(value).some(([k, v]) => someNode(v, test, [...path, k]));
   return false;
 }
 

@@ -22,8 +22,12 @@ export async function seedDueMeasures(pg: Client, options: { measures: number; o
   const plus = (days: number) => DateTime.fromISO(today, { zone: ZONE }).plus({ days }).toISODate()!;
   await pg.query('BEGIN');
   try {
-    const [inspectorate] = (await pg.query(`INSERT INTO organisations (name, kind) VALUES ('Inspectie Fouttest', 'INSPECTORATE') RETURNING id`)).rows;
-    const [municipality] = (await pg.query(`INSERT INTO organisations (name, kind) VALUES ('Gemeente Fouttest', 'MUNICIPALITY') RETURNING id`)).rows;
+    const [inspectorate] = (
+      await pg.query(`INSERT INTO organisations (name, kind) VALUES ('Inspectie Fouttest', 'INSPECTORATE') RETURNING id`)
+    ).rows;
+    const [municipality] = (
+      await pg.query(`INSERT INTO organisations (name, kind) VALUES ('Gemeente Fouttest', 'MUNICIPALITY') RETURNING id`)
+    ).rows;
     const organisationIds: string[] = (
       await pg.query(
         `INSERT INTO organisations (name, kind, municipality_id)
@@ -44,10 +48,17 @@ export async function seedDueMeasures(pg: Client, options: { measures: number; o
         [municipality.id, inspectorate.id, plus(-200), plus(365)],
       )
     ).rows;
-    await pg.query(`INSERT INTO investigation_inspectorates (investigation_id, inspectorate_id) VALUES ($1, $2)`, [investigation.id, inspectorate.id]);
-    await pg.query(`INSERT INTO investigation_organisations (investigation_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [investigation.id, organisationIds]);
+    await pg.query(`INSERT INTO investigation_inspectorates (investigation_id, inspectorate_id) VALUES ($1, $2)`, [
+      investigation.id,
+      inspectorate.id,
+    ]);
+    await pg.query(`INSERT INTO investigation_organisations (investigation_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [
+      investigation.id,
+      organisationIds,
+    ]);
     await pg.query(
-      `INSERT INTO improvement_plans (investigation_id, organisation_id, status, due_date, original_due_date, submitted_versions, submitted_at, accepted_at)
+      `INSERT INTO improvement_plans (investigation_id, organisation_id, status, due_date, original_due_date, submitted_versions,
+      submitted_at, accepted_at)
        SELECT $1, o, 'ACCEPTED', $3, $3, 1, now() - interval '120 days', now() - interval '100 days' FROM unnest($2::uuid[]) o`,
       [investigation.id, organisationIds, plus(-150)],
     );
@@ -67,4 +78,30 @@ export async function seedDueMeasures(pg: Client, options: { measures: number; o
     await pg.query('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * Event notifications as `EventNotifier` records them in a step's transaction (one event per plan
+ * assessment, to the organisation's member), `perOrganisation` events per organisation. Returns
+ * their ids. Set-based, like the measures: the fault test is about delivery, not about the step.
+ */
+export async function seedEventNotifications(pg: Client, seed: DueMeasuresSeed, perOrganisation: number): Promise<string[]> {
+  const rows = await pg.query(
+    `WITH members AS (
+       SELECT u.id AS user_id, p.id AS plan_id, o.name AS organisation_name
+         FROM users u JOIN organisations o ON o.id = u.organisation_id
+         JOIN improvement_plans p ON p.organisation_id = o.id AND p.investigation_id = $1
+        WHERE u.role = 'ORGANISATION_MEMBER' AND o.id = ANY($2))
+     INSERT INTO notifications (event_id, user_id, kind, params, email_status)
+     SELECT gen_random_uuid(), m.user_id, 'PLAN_ASSESSED',
+            jsonb_build_object('type', 'EVENT', 'kind', 'PLAN_ASSESSED', 'actorId', gen_random_uuid(), 'investigationId', $1::uuid,
+                               'investigationTitle', 'Casus Fouttest', 'organisationName', m.organisation_name, 'subjectId', m.plan_id,
+                               'planId', m.plan_id, 'link', '/plannen/' || m.plan_id,
+                               'details', jsonb_build_object('outcome', 'ACCEPTED', 'dueDate', NULL, 'step', g::text)),
+            'PENDING'
+       FROM members m CROSS JOIN generate_series(1, $3::int) g
+     RETURNING id`,
+    [seed.investigationId, seed.organisationIds, perOrganisation],
+  );
+  return rows.rows.map((r) => r.id);
 }

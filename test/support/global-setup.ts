@@ -7,6 +7,7 @@ export default async function globalSetup(): Promise<void> {
   const { compilerOptions } = require('../../tsconfig.json');
   register({ baseUrl: `${__dirname}/../..`, paths: compilerOptions.paths });
   const { runMigrations } = require('../../libs/database/src/migrate') as typeof import('../../libs/database/src/migrate');
+  const { migrations } = require('../../migrations') as typeof import('../../migrations');
   await withAdminClient(async (c) => {
     // Leftovers of interrupted earlier runs: test databases whose creating process is gone.
     const stale = await c.query(`SELECT datname FROM pg_database WHERE datname ~ '^opvolging_test_(template_)?[0-9]+'`);
@@ -16,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
     }
     await c.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   });
-  await runMigrations(databaseUrl(TEMPLATE_DATABASE));
+  await runMigrations(databaseUrl(TEMPLATE_DATABASE), migrations);
 }
 
 function alive(pid: number): boolean {

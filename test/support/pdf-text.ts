@@ -20,10 +20,15 @@ export function pdfText(pdf: Buffer): Promise<string> {
       }
     });`;
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', script], { cwd: `${__dirname}/../..`, maxBuffer: 64 * 1024 * 1024, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`could not read the PDF: ${error.message}\n${stderr}`));
-      resolve(JSON.parse(stdout).text);
-    });
+    const child = execFile(
+      process.execPath,
+      ['-e', script],
+      { cwd: `${__dirname}/../..`, maxBuffer: 64 * 1024 * 1024, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`could not read the PDF: ${error.message}\n${stderr}`));
+        resolve(JSON.parse(stdout).text);
+      },
+    );
     child.stdin!.end(pdf);
   });
 }

@@ -56,7 +56,8 @@ export class SmtpSink {
     for (;;) {
       const found = this.mails.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no such mail arrived; got: ${this.mails.map((m) => `${m.to}: ${m.subject}`).join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`no such mail arrived; got: ${this.mails.map((m) => `${m.to}: ${m.subject}`).join(' | ')}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -65,7 +66,8 @@ export class SmtpSink {
   async waitFor(count: number, timeoutMs = 15_000): Promise<ReceivedMail[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.mails.length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${this.mails.length}: ${this.mails.map((m) => `${m.to}: ${m.subject}`).join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} mails, got ${this.mails.length}: ${this.mails.map((m) => `${m.to}: ${m.subject}`).join(' | ')}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     return this.mails;

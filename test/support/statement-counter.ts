@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { POSTGRES_PING } from '@opvolging/health';
 
 /**
  * Counts the SQL statements this process sends to PostgreSQL (every pg Client: TypeORM's pool
@@ -20,9 +21,14 @@ export class StatementCounter {
     proto.query = function (this: Client, ...args: unknown[]) {
       const first = args[0] as string | { text?: string } | undefined;
       const text = typeof first === 'string' ? first : first?.text;
-      if (typeof text === 'string') {
+      // The readiness check pings on a timer through the same pool: not part of any request.
+      if (typeof text === 'string' && text !== POSTGRES_PING) {
         counter.statements.push(text);
-        const values = Array.isArray(args[1]) ? args[1] : typeof first === 'object' && Array.isArray((first as { values?: unknown[] }).values) ? (first as { values: unknown[] }).values : [];
+        const values = Array.isArray(args[1])
+          ? args[1]
+          : typeof first === 'object' && Array.isArray((first as { values?: unknown[] }).values)
+            ? (first as { values: unknown[] }).values
+            : [];
         counter.calls.push({ text, values });
       }
       return original.apply(this, args);
@@ -41,7 +47,11 @@ export class StatementCounter {
 
   /** Statements that read or write rows: not BEGIN/COMMIT/ROLLBACK/SAVEPOINT or the transaction's set_config. */
   get data(): string[] {
-    return this.statements.filter((s) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i.test(s) && !/^\s*SELECT set_config\('app\.user_id'/.test(s));
+    return this.statements.filter(
+      (s) =>
+        !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i.test(s) &&
+        !/^\s*SELECT set_config\('app\.user_id'/.test(s),
+    );
   }
 
   uninstall(): void {

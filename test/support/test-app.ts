@@ -4,8 +4,13 @@ import { randomBytes } from 'crypto';
 import request from 'supertest';
 import { mountQueueDashboard } from '../../apps/api/src/admin/queue-dashboard';
 import { AppModule } from '../../apps/api/src/app.module';
+import { mountWebApp } from '../../apps/api/src/web/web-app';
+import { mountBodyParser } from '../../apps/api/src/graphql/body-limit';
 import { AppConfig, loadConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
+import { LOG_DESTINATION } from '@opvolging/observability';
+import { Logger } from 'nestjs-pino';
+import { Writable } from 'stream';
 import { PasswordHasher, User } from '@opvolging/identity';
 import { Clock, ManualClock, Role } from '@opvolging/shared';
 import { createTestDatabase, dropTestDatabase } from './test-database';
@@ -27,8 +32,17 @@ export class TestApp {
   config!: AppConfig;
   private database!: { name: string; url: string };
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** Set by `logs`: the app's log lines are written there (and the Nest logger goes through pino, as in main.ts). */
+  private logs?: Writable;
+
+  /**
+   * `options.logs`: a stream that receives the app's log lines, as the process would write them to
+   * stdout. nestjs-pino keeps one root logger per process, made by the first app: use it for the
+   * first TestApp of a test file.
+   */
+  static async start(env: Record<string, string> = {}, options: { logs?: Writable } = {}): Promise<TestApp> {
     const t = new TestApp();
+    t.logs = options.logs;
     await t.init(env);
     return t;
   }
@@ -41,6 +55,8 @@ export class TestApp {
       DATABASE_URL: this.database.url,
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       DEMO_DATA: 'false',
+      // Access lines are at info level; tests that read logs ask for them.
+      LOG_LEVEL: 'error',
       ...env,
     });
     this.app = await this.create(AppModule);
@@ -52,9 +68,17 @@ export class TestApp {
       .useValue(this.config)
       .overrideProvider(Clock)
       .useValue(this.clock)
+      .overrideProvider(LOG_DESTINATION)
+      .useValue(this.logs ?? null)
       .compile();
-    const app = moduleRef.createNestApplication({ logger: ['error'] });
-    if (module === AppModule) mountQueueDashboard(app); // as main.ts does, before init
+    const app = moduleRef.createNestApplication(this.logs ? { bufferLogs: true } : { logger: ['error'] });
+    if (this.logs) app.useLogger(app.get(Logger));
+    if (module === AppModule) {
+      // as main.ts does, before init
+      mountBodyParser(app);
+      mountQueueDashboard(app);
+      mountWebApp(app);
+    }
     await app.init();
     return app;
   }
@@ -101,7 +125,17 @@ export class TestApp {
   async createAdmin(email = 'admin@example.test', password = 'admin-password-123'): Promise<string> {
     const hash = await this.get(PasswordHasher).hash(password);
     await this.get(Database).transaction(null, ({ em }) =>
-      em.getRepository(User).insert({ email, displayName: 'Beheer', role: Role.ADMIN, organisationId: null, locale: 'nl', active: true, tokenVersion: 0, version: 1, passwordHash: hash }),
+      em.getRepository(User).insert({
+        email,
+        displayName: 'Beheer',
+        role: Role.ADMIN,
+        organisationId: null,
+        locale: 'nl',
+        active: true,
+        tokenVersion: 0,
+        version: 1,
+        passwordHash: hash,
+      }),
     );
     await this.signIn(email, password);
     return email;
@@ -110,7 +144,9 @@ export class TestApp {
   private readonly sessions = new Map<string, { password: string; token: string }>();
 
   async signIn(email: string, password: string): Promise<string> {
-    const data = await this.ok(null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password } });
+    const data = await this.ok(null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+      input: { email, password },
+    });
     this.sessions.set(email, { password, token: data.signIn.accessToken });
     return data.signIn.accessToken;
   }

@@ -4,7 +4,8 @@ import { Client } from 'pg';
 /** Where tests find PostgreSQL; a database per test file is cloned from the migrated template. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Per run, so two test runs on one machine do not share or drop each other's template. */
-export const TEMPLATE_DATABASE = process.env.OPVOLGING_TEST_TEMPLATE ?? (process.env.OPVOLGING_TEST_TEMPLATE = `opvolging_test_template_${process.pid}`);
+export const TEMPLATE_DATABASE =
+  process.env.OPVOLGING_TEST_TEMPLATE ?? (process.env.OPVOLGING_TEST_TEMPLATE = `opvolging_test_template_${process.pid}`);
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_DATABASE_URL);

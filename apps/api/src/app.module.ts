@@ -7,22 +7,28 @@ import { join } from 'path';
 import { AuditsModule } from '@opvolging/audits';
 import { AppConfig, ConfigModule } from '@opvolging/config';
 import { DeadlinesModule } from '@opvolging/deadlines';
+import { EnforcementModule } from '@opvolging/enforcement';
 import { HistoryModule } from '@opvolging/history';
 import { OverviewsModule } from '@opvolging/overviews';
 import { ExportsModule } from '@opvolging/exports';
+import { ConversationModule } from '@opvolging/conversation';
 import { NotificationsModule } from '@opvolging/notifications';
 import { DatabaseModule } from '@opvolging/database';
+import { ENTITIES } from '../../composition/src/persistence';
 import { HealthModule } from '@opvolging/health';
 import { IdentityModule } from '@opvolging/identity';
 import { InvestigationsModule } from '@opvolging/investigations';
 import { OrganisationsModule } from '@opvolging/organisations';
 import { PlansModule } from '@opvolging/plans';
+import { LoggingModule, MetricsModule } from '@opvolging/observability';
 import { QueueModule } from '@opvolging/queue';
 import { SharedModule } from '@opvolging/shared';
 import { AuthGuard } from './graphql/auth.guard';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
+import { HttpErrorsFilter } from './graphql/http-errors.filter';
 import { formatError } from './graphql/format-error';
 import { requestLimits } from './graphql/request-limits';
+import { requestLogPlugin } from './graphql/request-log.plugin';
 import { RateLimiter, RateLimitInterceptor } from './graphql/rate-limit';
 import { TrustProxy } from './graphql/client-address';
 import { LoaderFactory, LoaderServices } from './graphql/loaders';
@@ -34,7 +40,10 @@ import { InputSanitiserPipe } from './graphql/input-sanitiser.pipe';
 import { RESOLVERS } from './resolvers';
 import { CalendarController } from './notifications/calendar.controller';
 import { OidcController } from './identity/oidc.controller';
+import { SessionController } from './identity/session.controller';
+import { SessionErrorFilter } from './identity/session-error.filter';
 import { ExportsController } from './exports/exports.controller';
+import { AttachmentsController } from './conversation/attachments.controller';
 
 /** Where the schema generated from code is written; committed so API changes show in review. */
 export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
@@ -42,20 +51,24 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule.forService('api'),
     SharedModule.forRoot(),
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     QueueModule,
     HealthModule,
+    MetricsModule,
     IdentityModule,
     OrganisationsModule,
     InvestigationsModule,
     PlansModule,
     AuditsModule,
     DeadlinesModule,
+    EnforcementModule,
     NotificationsModule,
     HistoryModule,
     OverviewsModule,
     ExportsModule,
+    ConversationModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],
@@ -73,7 +86,12 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           // No HTTP caching of answers here (they are per user), so no cache-control bookkeeping per field.
-          plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : [])],
+          plugins: [
+            requestLogPlugin(),
+            ...limits.plugins,
+            ApolloServerPluginCacheControlDisabled(),
+            ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+          ],
           // Compact JSON: Apollo's default indents every answer, which for a large overview costs time and bytes.
           stringifyResult: (result) => JSON.stringify(result),
           validationRules: limits.validationRules,
@@ -84,7 +102,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
       },
     }),
   ],
-  controllers: [CalendarController, OidcController, ExportsController],
+  controllers: [CalendarController, OidcController, SessionController, ExportsController, AttachmentsController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }, // after the guards: counts per signed-in account
@@ -92,7 +110,9 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     TrustProxy,
     { provide: APP_PIPE, useClass: InputSanitiserPipe }, // first: validation then sees clean values
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: HttpErrorsFilter }, // everything else, logged without SQL or flooding
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    { provide: APP_FILTER, useClass: SessionErrorFilter },
     LoaderServices,
     LoaderFactory,
     LocalDateScalar,

@@ -1,30 +1,26 @@
+import { tracingSdk } from './tracing'; // first: instruments http, pg and ioredis when OTEL_* asks for it
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@opvolging/config';
+import { describeStartupError } from '@opvolging/config';
+import { stopAccepting } from '@opvolging/health';
+import { createProcess } from '../../composition/src/process';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
+import { mountWebApp } from './web/web-app';
+import { mountBodyParser } from './graphql/body-limit';
 
 async function bootstrap() {
-  // Validate first, so a wrong variable stops start-up with a message that names it.
-  const config = loadConfig();
-  const app = await NestFactory.create(AppModule, { logger: levels(config.LOG_LEVEL) });
-  app.enableShutdownHooks();
+  const { app, config, logger } = await createProcess(AppModule, 'api', {
+    tracing: tracingSdk,
+    stopWork: (app) => stopAccepting(app.getHttpServer()),
+  });
+  mountBodyParser(app);
   mountQueueDashboard(app);
+  mountWebApp(app); // before the API's routes are registered; passes API paths through
   await app.listen(config.PORT);
-  new Logger('Api').log(`GraphQL API on http://localhost:${config.PORT}/graphql`);
-}
-
-function levels(level: string) {
-  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return all.slice(0, all.indexOf(level as (typeof all)[number]) + 1);
+  logger.info(`GraphQL API on http://localhost:${config.PORT}/graphql`);
 }
 
 bootstrap().catch((error) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error('The API could not start:', error);
-  }
+  console.error(`The API could not start. ${describeStartupError(error)}`);
   process.exit(1);
 });

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@opvolging/config';
+import { describeStartupError, loadConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
 import { DemoModule } from '@opvolging/demo';
 import { MIN_PASSWORD_LENGTH, PasswordHasher, User } from '@opvolging/identity';
 import { Role } from '@opvolging/shared';
+import { ENTITIES } from '../../composition/src/persistence';
 
 /**
  * `npm run create-admin -- <email>` with the password in ADMIN_PASSWORD (not on the command line,
@@ -17,14 +18,24 @@ async function main() {
   const password = process.env.ADMIN_PASSWORD ?? '';
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new Error('Usage: ADMIN_PASSWORD=... npm run create-admin -- name@example.nl');
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`ADMIN_PASSWORD must hold at least ${MIN_PASSWORD_LENGTH} characters.`);
-  const app = await NestFactory.createApplicationContext(DemoModule, { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(DemoModule.forRoot(ENTITIES), { logger: ['error'] });
   try {
     const hash = await app.get(PasswordHasher).hash(password);
     const created = await app.get(Database).transaction(
       null,
       async ({ em }) => {
         if (await em.getRepository(User).existsBy({ email })) return false;
-        await em.getRepository(User).insert({ email, displayName: 'Beheer', role: Role.ADMIN, organisationId: null, locale: 'nl', active: true, tokenVersion: 0, version: 1, passwordHash: hash });
+        await em.getRepository(User).insert({
+          email,
+          displayName: 'Beheer',
+          role: Role.ADMIN,
+          organisationId: null,
+          locale: 'nl',
+          active: true,
+          tokenVersion: 0,
+          version: 1,
+          passwordHash: hash,
+        });
         return true;
       },
       { onBehalfOf: 'create-admin' },
@@ -36,6 +47,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : (error as Error).message);
+  console.error(describeStartupError(error));
   process.exit(1);
 });

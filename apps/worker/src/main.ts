@@ -1,24 +1,27 @@
+import { tracingSdk } from './tracing'; // first: instruments http, pg and ioredis when OTEL_* asks for it
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@opvolging/config';
+import { describeStartupError } from '@opvolging/config';
+import { stopAccepting } from '@opvolging/health';
+import { createProcess } from '../../composition/src/process';
+import { MaintenanceProcessor } from './maintenance.processor';
+import { NotificationsProcessor } from './notifications.processor';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap() {
-  const config = loadConfig();
-  const app = await NestFactory.create(WorkerModule, { logger: levels(config.LOG_LEVEL) });
-  // On SIGTERM Nest closes the BullMQ worker, which finishes the job in hand before it exits.
-  app.enableShutdownHooks();
+  const { app, config, logger } = await createProcess(WorkerModule, 'worker', {
+    tracing: tracingSdk,
+    // On SIGTERM the BullMQ workers finish the jobs in hand, while the database pool is still open.
+    stopWork: (app) =>
+      Promise.all([
+        stopAccepting(app.getHttpServer()),
+        ...[MaintenanceProcessor, NotificationsProcessor].map((p) => app.get(p).worker.close()),
+      ]),
+  });
   await app.listen(config.WORKER_PORT);
-  new Logger('Worker').log(`Queue worker running; health on http://localhost:${config.WORKER_PORT}/health`);
-}
-
-function levels(level: string) {
-  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return all.slice(0, all.indexOf(level as (typeof all)[number]) + 1);
+  logger.info(`Queue worker running; health on http://localhost:${config.WORKER_PORT}/health`);
 }
 
 bootstrap().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(`The worker could not start. ${describeStartupError(error)}`);
   process.exit(1);
 });

@@ -2,12 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@opvolging/config';
-import { ExportGenerator, ExportsService, JOB_GENERATE_EXPORT } from '@opvolging/exports';
-import { DeadlineSweeper, JOBS, MailJobs, RetentionService } from '@opvolging/notifications';
-import { JobHandlers, QUEUES } from '@opvolging/queue';
+import { ExportsService } from '@opvolging/exports';
+import { JOB, JobHandlers, QUEUES } from '@opvolging/queue';
+import { MailFailureLog, measuredExport, measuredMail, measuredSweep } from './job-metrics';
 
 /**
- * Binds job names to handlers and keeps the periodic sweep scheduled. The scheduler lives in Redis;
+ * Checks that every job of the registry has a handler (the libraries that own the work register
+ * them while their modules start, before this root module) and keeps the periodic jobs scheduled. The scheduler lives in Redis;
  * every worker re-asserts it each minute (an idempotent upsert under a fixed id), so a Redis that
  * lost everything gets its sweep back without a restart, and then the sweep rebuilds from PostgreSQL.
  */
@@ -18,29 +19,51 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
 
   constructor(
     private readonly handlers: JobHandlers,
-    private readonly sweeper: DeadlineSweeper,
-    private readonly mail: MailJobs,
-    private readonly retention: RetentionService,
-    private readonly exportGenerator: ExportGenerator,
     private readonly exportsService: ExportsService,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(JOBS.sweep, () => this.sweeper.sweep());
-    this.handlers.register(JOBS.mail, (job) => this.mail.sendNotification(job.data.notificationId));
-    this.handlers.register(JOBS.digest, (job) => this.mail.sendDigest(job.data.userId, job.data.digestDate));
-    this.handlers.register(JOBS.retention, () => this.retention.run());
-    this.handlers.register(JOB_GENERATE_EXPORT, (job) => this.exportGenerator.run(job.data.exportId));
-    const missing = Object.values(JOBS).filter((name) => !this.handlers.names().includes(name));
-    if (missing.length) throw new Error(`No handler for jobs: ${missing.join(', ')}`);
+    // Each job is measured here (metrics on /metrics), so the libraries that own the work stay free of it.
+    const mailLog = new MailFailureLog();
+    this.handlers.around((job, run) => {
+      switch (job.name) {
+        case JOB.sweep:
+          return measuredSweep(run as () => Promise<{ notices: number }>);
+        case JOB.mail:
+          return measuredMail('notification', job, mailLog, run as () => Promise<string>);
+        case JOB.digest:
+          return measuredMail('digest', job, mailLog, run as () => Promise<string>);
+        case JOB.generateExport:
+          return measuredExport(job, run as () => Promise<string>);
+        default:
+          return run();
+      }
+    });
+    this.handlers.assertComplete();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.schedule();
-    this.timer = setInterval(() => this.schedule().catch((e) => this.logger.warn(`could not schedule the sweep: ${e.message}`)), 60_000);
+  onApplicationBootstrap(): void {
+    // Not awaited: with Redis down the upsert waits for a connection, and the worker must still
+    // start (health port, logs); the timer tries again every minute.
+    void this.tryToSchedule();
+    this.timer = setInterval(() => void this.tryToSchedule(), 60_000);
     this.timer.unref();
+  }
+
+  private scheduling = false;
+
+  private async tryToSchedule(): Promise<void> {
+    if (this.scheduling) return; // the previous attempt still waits for Redis
+    this.scheduling = true;
+    try {
+      await this.schedule();
+    } catch (e) {
+      this.logger.warn(`could not schedule the sweep: ${(e as Error).message}`);
+    } finally {
+      this.scheduling = false;
+    }
   }
 
   onApplicationShutdown(): void {
@@ -49,8 +72,8 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
 
   private async schedule() {
     const opts = { removeOnComplete: 100, removeOnFail: 100 };
-    await this.maintenance.upsertJobScheduler(JOBS.sweep, { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: JOBS.sweep, opts });
-    await this.maintenance.upsertJobScheduler(JOBS.retention, { every: 6 * 3600 * 1000 }, { name: JOBS.retention, opts });
+    await this.maintenance.upsertJobScheduler(JOB.sweep, { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: JOB.sweep, opts });
+    await this.maintenance.upsertJobScheduler(JOB.retention, { every: 6 * 3600 * 1000 }, { name: JOB.retention, opts });
     // Like lost mail: an export whose job Redis lost is queued again from PostgreSQL.
     await this.exportsService.requeueWaiting(this.config.MAIL_REQUEUE_SECONDS);
   }

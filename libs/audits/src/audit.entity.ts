@@ -18,6 +18,12 @@ export enum AuditQuality {
   INSUFFICIENT = 'INSUFFICIENT',
 }
 
+/** What follows an insufficient audit: the organisation revises it, or the inspectorate checks itself. */
+export enum InsufficientAuditFollowUp {
+  REVISED_AUDIT = 'REVISED_AUDIT',
+  OWN_VERIFICATION = 'OWN_VERIFICATION',
+}
+
 export enum VerificationMethod {
   DESK_REVIEW = 'DESK_REVIEW',
   SITE_VISIT = 'SITE_VISIT',
@@ -42,6 +48,10 @@ export class InternalAudit {
   @Column({ type: 'date' }) originalDueDate: string;
   @Column({ type: 'text', nullable: true }) conclusion: string | null;
   @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  /** Own verification planned after an insufficient audit: how, and on which date (the inspector's deadline). */
+  @Column({ type: 'text', nullable: true }) verificationMethod: VerificationMethod | null;
+  @Column({ type: 'date', nullable: true }) verificationDueDate: string | null;
+  @Column({ type: 'date', nullable: true }) originalVerificationDueDate: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column() version: number;
@@ -63,6 +73,10 @@ export class InternalAuditJudgement {
   @Column() rationale: string;
   @Column('uuid') inspectorId: string;
   @Column({ type: 'timestamptz' }) judgedAt: Date;
+  @Column({ type: 'text', nullable: true }) followUp: InsufficientAuditFollowUp | null;
+  @Column({ type: 'date', nullable: true }) revisedDueDate: string | null;
+  @Column({ type: 'text', nullable: true }) verificationMethod: VerificationMethod | null;
+  @Column({ type: 'date', nullable: true }) verificationPlannedOn: string | null;
 }
 
 @Entity('verifications')
@@ -83,3 +97,6 @@ export class VerificationGrade {
   @Column({ type: 'text' }) grade: ImplementationGrade;
   @Column({ type: 'text', nullable: true }) reason: string | null;
 }
+
+/** This library's TypeORM entities; the apps put the lists together where they start. */
+export const AUDITS_ENTITIES = [InternalAudit, InternalAuditResult, InternalAuditJudgement, Verification, VerificationGrade];

@@ -1,16 +1,55 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { Database, Tx, updateVersioned } from '@opvolging/database';
-import { seesDrafts, viaPlan } from '@opvolging/identity';
-import { lockPlan, Measure, MeasureStatus, PLAN_ACCEPTED, PlanAccepted } from '@opvolging/plans';
-import { Actor, addMonths, Clock, dates, DomainError, DomainEvents, FieldProblem, group, Role, requireRole, unique } from '@opvolging/shared';
-import { AuditQuality, Implementation, InternalAudit, InternalAuditJudgement, InternalAuditResult, InternalAuditStatus } from './audit.entity';
+import { EntityManager } from 'typeorm';
+import { Database, Tx, updateVersioned, batchRead } from '@opvolging/database';
+import { seesDrafts } from '@opvolging/access';
+import { DeadlineKind, recordDueDateChange } from '@opvolging/deadlines';
+import { lockPlan, MeasureStatus, PLAN_ACCEPTED, PlanAccepted } from '@opvolging/plans';
+import {
+  Actor,
+  addMonths,
+  Clock,
+  dates,
+  DomainError,
+  DomainEvents,
+  EventKind,
+  FieldProblem,
+  PROCESS_EVENT,
+  ProcessEvent,
+  Role,
+  requireRole,
+  unique,
+} from '@opvolging/shared';
+import {
+  AuditQuality,
+  Implementation,
+  InternalAudit,
+  InternalAuditJudgement,
+  InternalAuditResult,
+  InsufficientAuditFollowUp,
+  VerificationMethod,
+} from './audit.entity';
 import { auditStateMachine } from './audit.state-machine';
+import { checkFollowUp } from './audit-rules';
+import { auditRepository as rows } from './audit.repository';
 
 export interface AuditResultData {
   measureId: string;
   implementation: Implementation;
   evidence: string;
+}
+
+export interface JudgeAuditData {
+  id: string;
+  expectedVersion: number;
+  quality: AuditQuality;
+  rationale: string;
+  /** Required when insufficient: what follows. */
+  followUp?: InsufficientAuditFollowUp | null;
+  /** REVISED_AUDIT: the revised audit's due date. */
+  revisedDueDate?: string | null;
+  /** OWN_VERIFICATION: desk review or site visit, and the date it is planned on. */
+  verificationMethod?: VerificationMethod | null;
+  verificationPlannedOn?: string | null;
 }
 
 export interface SaveAuditData {
@@ -37,47 +76,29 @@ export class AuditsService implements OnModuleInit {
   /** The audit falls due a policy-defined number of months after the plan was accepted. */
   private async schedule(tx: Tx, { plan, investigation }: PlanAccepted): Promise<void> {
     const dueDate = addMonths(dates.dateOf(plan.acceptedAt!), investigation.auditDueMonths, investigation.deadlineUnit);
-    await tx.em
-      .createQueryBuilder()
-      .insert()
-      .into(InternalAudit)
-      .values({ planId: plan.id, status: InternalAuditStatus.DRAFT, dueDate, originalDueDate: dueDate })
-      .orIgnore()
-      .execute();
+    await rows.insertDraft(tx.em, { planId: plan.id, dueDate });
   }
 
   // ---- reads -------------------------------------------------------------------------------
 
   async byPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, InternalAudit>> {
-    const rows = await this.db.transaction(actor, ({ em }) => {
-      const scope = viaPlan(actor, 'a');
-      return em.getRepository(InternalAudit).createQueryBuilder('a').where('a.plan_id IN (:...ids)', { ids: planIds }).andWhere(scope.sql, scope.params).getMany();
-    });
-    return new Map(rows.map((a) => [a.planId, a]));
+    const audits = await this.db.transaction(actor, ({ em }) => rows.byPlan(em, actor, planIds));
+    return new Map(audits.map((a) => [a.planId, a]));
   }
 
   async byIds(actor: Actor, ids: readonly string[]): Promise<InternalAudit[]> {
-    return this.db.transaction(actor, ({ em }) => {
-      const scope = viaPlan(actor, 'a');
-      return em.getRepository(InternalAudit).createQueryBuilder('a').where('a.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
-    });
+    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   /** Results per audit; an unsubmitted audit's results are the organisation's own draft. */
   async resultsByAudit(actor: Actor, audits: readonly InternalAudit[]): Promise<Map<string, InternalAuditResult[]>> {
     const visible = audits.filter((a) => seesDrafts(actor) || a.submittedAt !== null).map((a) => a.id);
     if (!visible.length) return new Map();
-    const rows = await this.db.transaction(actor, ({ em }) =>
-      em.getRepository(InternalAuditResult).find({ where: { auditId: In(visible) }, order: { measureId: 'ASC' } }),
-    );
-    return group(rows, (r) => r.auditId, (r) => r);
+    return batchRead(this.db, actor, visible, rows.resultsByAudit());
   }
 
   async judgementsByAudit(actor: Actor, auditIds: readonly string[]): Promise<Map<string, InternalAuditJudgement[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) =>
-      em.getRepository(InternalAuditJudgement).find({ where: { auditId: In([...auditIds]) }, order: { judgedAt: 'ASC' } }),
-    );
-    return group(rows, (r) => r.auditId, (r) => r);
+    return batchRead(this.db, actor, auditIds, rows.judgementsByAudit());
   }
 
   // ---- writes ------------------------------------------------------------------------------
@@ -88,7 +109,7 @@ export class AuditsService implements OnModuleInit {
       const audit = await this.lockAudit(em, actor, data.id);
       auditStateMachine.next(audit.status, 'edit');
       if (data.results !== undefined) {
-        const measures = await em.getRepository(Measure).findBy({ planId: audit.planId });
+        const measures = await rows.measuresOf(em, audit.planId);
         const known = new Set(measures.map((m) => m.id));
         const problems: FieldProblem[] = [];
         data.results.forEach((r, index) => {
@@ -98,11 +119,16 @@ export class AuditsService implements OnModuleInit {
           problems.push({ path: 'input.results', message: 'each measure appears at most once' });
         }
         if (problems.length) throw DomainError.badInput('The audit results are not valid.', problems);
-        await em.delete(InternalAuditResult, { auditId: audit.id });
+        await rows.deleteResults(em, audit.id);
         if (data.results.length) {
-          await em.insert(
-            InternalAuditResult,
-            data.results.map((r) => ({ auditId: audit.id, measureId: r.measureId, implementation: r.implementation, evidence: r.evidence.trim() })),
+          await rows.insertResults(
+            em,
+            data.results.map((r) => ({
+              auditId: audit.id,
+              measureId: r.measureId,
+              implementation: r.implementation,
+              evidence: r.evidence.trim(),
+            })),
           );
         }
       }
@@ -115,45 +141,111 @@ export class AuditsService implements OnModuleInit {
   /** Hands the audit to the inspectorate: needs a conclusion and a result for every measure not cancelled. */
   submit(actor: Actor, data: { id: string; expectedVersion: number }): Promise<InternalAudit> {
     requireRole(actor, [Role.ORGANISATION_MEMBER], 'submit internal audits');
-    return this.db.transaction(actor, async ({ em }) => {
+    return this.db.transaction(actor, async (tx) => {
+      const { em } = tx;
       const audit = await this.lockAudit(em, actor, data.id);
-      if (audit.version !== data.expectedVersion) throw DomainError.conflict('InternalAudit', audit.id, data.expectedVersion, audit.version);
+      if (audit.version !== data.expectedVersion)
+        throw DomainError.conflict('InternalAudit', audit.id, data.expectedVersion, audit.version);
       const status = auditStateMachine.next(audit.status, 'submit');
       const problems: FieldProblem[] = [];
       if (!audit.conclusion?.trim()) problems.push({ path: 'conclusion', message: 'write a conclusion first' });
-      const measures = await em.getRepository(Measure).findBy({ planId: audit.planId });
-      const reported = new Set((await em.getRepository(InternalAuditResult).findBy({ auditId: audit.id })).map((r) => r.measureId));
+      const measures = await rows.measuresOf(em, audit.planId);
+      const reported = new Set((await rows.resultsOf(em, audit.id)).map((r) => r.measureId));
       for (const m of measures) {
-        if (m.status !== MeasureStatus.CANCELLED && !reported.has(m.id)) problems.push({ path: `results.${m.id}`, message: `no result for measure "${m.description}"` });
+        if (m.status !== MeasureStatus.CANCELLED && !reported.has(m.id))
+          problems.push({ path: `results.${m.id}`, message: `no result for measure "${m.description}"` });
       }
       if (problems.length) throw DomainError.badInput('The audit cannot be submitted yet.', problems);
-      return updateVersioned(em, InternalAudit, 'InternalAudit', audit.id, data.expectedVersion, { status, submittedAt: this.clock.now() });
+      const submitted = await updateVersioned(em, InternalAudit, 'InternalAudit', audit.id, data.expectedVersion, {
+        status,
+        submittedAt: this.clock.now(),
+      });
+      await this.tell(tx, EventKind.AUDIT_SUBMITTED, submitted, { quality: null });
+      return submitted;
     });
   }
 
-  /** The inspector's judgement of the audit's quality; an insufficient audit goes back for revision. */
-  judge(actor: Actor, data: { id: string; expectedVersion: number; quality: AuditQuality; rationale: string }): Promise<InternalAudit> {
+  /**
+   * The inspector's judgement of the audit's quality. An insufficient audit is followed, by the
+   * inspector's choice, by a revised audit (new due date, the original kept) or by the
+   * inspectorate's own verification on a planned date (a deadline for the inspector).
+   */
+  judge(actor: Actor, data: JudgeAuditData): Promise<InternalAudit> {
     requireRole(actor, [Role.INSPECTOR], 'judge internal audits');
-    return this.db.transaction(actor, async ({ em }) => {
+    return this.db.transaction(actor, async (tx) => {
+      const { em } = tx;
       const audit = await this.lockAudit(em, actor, data.id);
-      const status = auditStateMachine.next(audit.status, data.quality === AuditQuality.SUFFICIENT ? 'approve' : 'request_revision');
-      await em.insert(InternalAuditJudgement, {
+      const followUp = checkFollowUp(data, this.clock.today());
+      const action = !followUp
+        ? 'approve'
+        : followUp === InsufficientAuditFollowUp.REVISED_AUDIT
+          ? 'request_revision'
+          : 'plan_own_verification';
+      const status = auditStateMachine.next(audit.status, action);
+      await rows.insertJudgement(em, {
         auditId: audit.id,
         quality: data.quality,
         rationale: data.rationale.trim(),
         inspectorId: actor.userId,
         judgedAt: this.clock.now(),
+        followUp,
+        revisedDueDate: followUp === InsufficientAuditFollowUp.REVISED_AUDIT ? data.revisedDueDate! : null,
+        verificationMethod: followUp === InsufficientAuditFollowUp.OWN_VERIFICATION ? data.verificationMethod! : null,
+        verificationPlannedOn: followUp === InsufficientAuditFollowUp.OWN_VERIFICATION ? data.verificationPlannedOn! : null,
       });
-      return updateVersioned(em, InternalAudit, 'InternalAudit', audit.id, data.expectedVersion, { status });
+      const patch: Partial<InternalAudit> = { status };
+      if (followUp === InsufficientAuditFollowUp.REVISED_AUDIT && data.revisedDueDate !== audit.dueDate) {
+        // The revised audit's due date; original_due_date stays, and the move is recorded like every other.
+        patch.dueDate = data.revisedDueDate!;
+        const plan = await rows.plan(em, audit.planId);
+        await recordDueDateChange(em, {
+          kind: DeadlineKind.AUDIT_DUE,
+          subjectId: audit.id,
+          investigationId: plan.investigationId,
+          fromDate: audit.dueDate,
+          toDate: data.revisedDueDate!,
+          reason: `Herziene audit gevraagd / revised audit requested: ${data.rationale.trim()}`,
+          decidedBy: actor.userId,
+        });
+      }
+      if (followUp === InsufficientAuditFollowUp.OWN_VERIFICATION) {
+        patch.verificationMethod = data.verificationMethod!;
+        patch.verificationDueDate = data.verificationPlannedOn!;
+        patch.originalVerificationDueDate = data.verificationPlannedOn!;
+      }
+      const judged = await updateVersioned(em, InternalAudit, 'InternalAudit', audit.id, data.expectedVersion, patch);
+      await this.tell(tx, EventKind.AUDIT_JUDGED, judged, {
+        quality: data.quality,
+        followUp,
+        revisedDueDate: followUp === InsufficientAuditFollowUp.REVISED_AUDIT ? data.revisedDueDate! : null,
+        method: followUp === InsufficientAuditFollowUp.OWN_VERIFICATION ? data.verificationMethod! : null,
+        verificationPlannedOn: followUp === InsufficientAuditFollowUp.OWN_VERIFICATION ? data.verificationPlannedOn! : null,
+      });
+      return judged;
     });
   }
 
+  /** Event notifications: a submitted audit to the inspectors, a judgement to the organisation. */
+  private async tell(tx: Tx, kind: EventKind, audit: InternalAudit, details: Record<string, string | null>) {
+    const plan = await rows.plan(tx.em, audit.planId);
+    const payload: ProcessEvent = {
+      kind,
+      investigationId: plan.investigationId,
+      organisationId: plan.organisationId,
+      subjectId: audit.id,
+      planId: plan.id,
+      audiences: kind === EventKind.AUDIT_SUBMITTED ? ['INSPECTORS'] : ['ORGANISATION'],
+      details,
+    };
+    await this.events.emit(tx, { type: PROCESS_EVENT, payload });
+  }
+
   async lockAudit(em: EntityManager, actor: Actor, id: string): Promise<InternalAudit> {
-    const found = await em.getRepository(InternalAudit).findOneBy({ id });
+    const found = await rows.byId(em, id);
     if (!found) throw DomainError.notFound('InternalAudit', id);
     await lockPlan(em, actor, found.planId).catch((error: DomainError) => {
       throw error.code === 'NOT_FOUND' ? DomainError.notFound('InternalAudit', id) : error;
     });
-    return em.getRepository(InternalAudit).findOneByOrFail({ id });
+    return rows.getById(em, id);
   }
 }

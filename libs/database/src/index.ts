@@ -3,5 +3,7 @@ export * from './database.module';
 export * from './migrate';
 export * from './naming-strategy';
 export * from './optimistic-update';
+export * from './batch-read';
 export * from './pagination';
+export * from './retention';
 export * from './transaction';

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
 // Any constant works; it only has to be the same for every replica that migrates.
@@ -8,9 +8,9 @@ const MIGRATION_LOCK_KEY = 7_310_652_118;
  * Applies pending migrations under a PostgreSQL advisory lock, so replicas starting together
  * migrate once and the others wait. Returns the names of the migrations it applied.
  */
-export async function runMigrations(databaseUrl: string): Promise<string[]> {
+export async function runMigrations(databaseUrl: string, migrations: NonNullable<DataSourceOptions['migrations']>): Promise<string[]> {
   // Two connections: one holds the lock, the other runs the migrations.
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 2 } }));
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { migrations, extra: { max: 2 } }));
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {

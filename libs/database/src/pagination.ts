@@ -25,14 +25,48 @@ export interface Page<T> {
   readonly totalCount: Promise<number>;
 }
 
-function encodeCursor(value: string, id: string): string {
+/** A keyset cursor: the sort value and id of the last row, opaque to clients. */
+export function encodeCursor(value: unknown, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// PostgreSQL's text form of a timestamptz (DateStyle ISO), as the cursor carries it.
+const TIMESTAMPTZ = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:[0-5]\d){0,2}$/;
+
+function isDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The cursor's sort value must cast to the sort's SQL type; checked here so a forged one is bad input, not a SQL error. */
+const VALID_SORT_VALUE: Record<SortSpec['type'], (value: string) => boolean> = {
+  text: (v) => !v.includes('\u0000'),
+  date: isDate,
+  timestamptz: (v) => {
+    const m = TIMESTAMPTZ.exec(v);
+    return m !== null && isDate(m[1]);
+  },
+  integer: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2 ** 31 - 1,
+};
+
+/** decodeCursor's check for a keyset page: the sort value casts to `type` and the id is a UUID. */
+export function sortCursor(type: SortSpec['type']): (pair: unknown[]) => boolean {
+  return (pair) => typeof pair[0] === 'string' && typeof pair[1] === 'string' && VALID_SORT_VALUE[type](pair[0]) && UUID.test(pair[1]);
+}
+
+/** The pair in a cursor if `valid` accepts it; otherwise BAD_USER_INPUT on `after`. */
+export function decodeCursor<T extends [unknown, unknown] = [string, string]>(
+  cursor: string,
+  valid: (pair: unknown[]) => boolean = (pair) => pair.every((p) => typeof p === 'string'),
+): T {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string')) return parsed as [string, string];
+    if (Array.isArray(parsed) && parsed.length === 2 && valid(parsed)) return parsed as T;
   } catch {
     // fall through to the error below
   }
@@ -58,7 +92,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       { path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` },
     ]);
   }
-  const cursor = args.after ? decodeCursor(args.after) : null;
+  const cursor = args.after ? decodeCursor(args.after, sortCursor(sort.type)) : null;
   const op = sort.direction === 'ASC' ? '>' : '<';
   // No joins in paged queries (filters use EXISTS), so raw rows line up with entities.
   const { entities, raw } = await db.transaction(actor, ({ em }) => {
@@ -77,7 +111,10 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       .getRawAndEntities();
   });
   const nodes = entities.slice(0, first);
-  const edges = nodes.map((node, index) => ({ cursor: encodeCursor(String((raw[index] as Record<string, unknown>).page_sort_key), node.id), node }));
+  const edges = nodes.map((node, index) => ({
+    cursor: encodeCursor(String((raw[index] as Record<string, unknown>).page_sort_key), node.id),
+    node,
+  }));
   let total: Promise<number> | undefined;
   return {
     nodes,

@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@opvolging/config';
 import { Actor } from '@opvolging/shared';
 
+/** How long a task after commit (an enqueue) may take before the request goes on without it. */
+export const AFTER_COMMIT_TIMEOUT_MS = 2000;
+
 /** A unit of work: one database transaction plus work to do only once it has committed. */
 export interface Tx {
   em: EntityManager;
@@ -57,11 +60,20 @@ export class Database {
       await runner.release();
     }
     for (const task of after) {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await task();
+        // Bounded: with Redis down an enqueue would wait for a connection, holding the request for minutes.
+        await Promise.race([
+          Promise.resolve().then(task),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${AFTER_COMMIT_TIMEOUT_MS} ms`)), AFTER_COMMIT_TIMEOUT_MS);
+          }),
+        ]);
       } catch (error) {
-        // The change itself is committed; a failed follow-up is logged, and sweeps repair from the database.
-        this.logger.error(`after-commit task failed: ${(error as Error).message}`);
+        // The change itself is committed; the re-queue from PostgreSQL picks the job up later (docs/OPERATIONS.md).
+        this.logger.warn(`after-commit task failed, left to the re-queue from PostgreSQL: ${(error as Error).message}`);
+      } finally {
+        clearTimeout(timer);
       }
     }
     return result;
@@ -85,5 +97,7 @@ export class Database {
  * answers those with `[rows, affectedCount]`, but INSERT and SELECT with the rows alone.
  */
 export function returnedRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
+  return (
+    Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result
+  ) as T[];
 }

@@ -1,5 +1,5 @@
 import { addDays, dates, DeadlineUnit } from '@opvolging/shared';
-import { DeadlineKind, KindPolicy, overdueStep } from './reminder-policy';
+import { DeadlineKind, isOrganisationKind, KindPolicy, overdueStep } from './reminder-policy';
 
 export type Audience = 'RESPONSIBLE' | 'ORGANISATION' | 'INSPECTORS';
 
@@ -31,11 +31,10 @@ export function noticeDue(kind: DeadlineKind, dueDate: string, today: string, un
   }
   const late = -daysLeft;
   // An escalation threshold is a step of its own, so the inspector hears on day 30, not at the next back-off step.
-  const organisationOwned0 = kind !== DeadlineKind.ASSESSMENT_DUE && kind !== DeadlineKind.TRAJECTORY_END;
-  const thresholds = organisationOwned0 ? [policy.organisationAfterDays, policy.inspectorAfterDays].filter((d) => d >= 1 && d <= late) : [];
+  const organisationOwned = isOrganisationKind(kind);
+  const thresholds = organisationOwned ? [policy.organisationAfterDays, policy.inspectorAfterDays].filter((d) => d >= 1 && d <= late) : [];
   const step = Math.max(overdueStep(late)!, ...thresholds);
   const audiences: Audience[] = ['RESPONSIBLE'];
-  const organisationOwned = kind !== DeadlineKind.ASSESSMENT_DUE && kind !== DeadlineKind.TRAJECTORY_END;
   if (organisationOwned && late >= policy.organisationAfterDays) audiences.push('ORGANISATION');
   if (organisationOwned && late >= policy.inspectorAfterDays) audiences.push('INSPECTORS');
   return { step: `O${step}`, type: 'OVERDUE', days: late, audiences };

@@ -69,3 +69,6 @@ export class DueDateChange {
   @Column({ type: 'uuid', nullable: true }) extensionDecisionId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
+
+/** This library's TypeORM entities; the apps put the lists together where they start. */
+export const DEADLINES_ENTITIES = [OpenDeadline, ExtensionRequest, ExtensionDecision, DueDateChange];

@@ -5,11 +5,40 @@ export enum DeadlineKind {
   ASSESSMENT_DUE = 'ASSESSMENT_DUE',
   MEASURE_DUE = 'MEASURE_DUE',
   AUDIT_DUE = 'AUDIT_DUE',
+  /** The inspectorate's own verification, planned after an insufficient internal audit. */
+  VERIFICATION_DUE = 'VERIFICATION_DUE',
+  /** A monthly progress report of intensified supervision (enforcement). */
+  ENFORCEMENT_REPORT_DUE = 'ENFORCEMENT_REPORT_DUE',
+  /** The compliance deadline of a binding instruction or a penalty order. */
+  COMPLIANCE_DUE = 'COMPLIANCE_DUE',
+  /** The end of a period of intensified supervision: a decision is due. */
+  ENFORCEMENT_PERIOD_END = 'ENFORCEMENT_PERIOD_END',
   TRAJECTORY_END = 'TRAJECTORY_END',
 }
 
 /** Deadlines that the organisation answers for (and may ask to extend). */
 export const ORGANISATION_KINDS = [DeadlineKind.PLAN_DUE, DeadlineKind.MEASURE_DUE, DeadlineKind.AUDIT_DUE] as const;
+
+/** Deadlines that the inspectorate answers for: reminders and overdue notices go to its inspectors. */
+export const INSPECTOR_KINDS: readonly DeadlineKind[] = [
+  DeadlineKind.ASSESSMENT_DUE,
+  DeadlineKind.VERIFICATION_DUE,
+  DeadlineKind.ENFORCEMENT_PERIOD_END,
+  DeadlineKind.TRAJECTORY_END,
+];
+
+/**
+ * Owned by the organisation: its members hear of it, and its overdue notices escalate; the others (INSPECTOR_KINDS) are the
+ * inspectorate's.
+ */
+export function isOrganisationKind(kind: DeadlineKind): boolean {
+  return !INSPECTOR_KINDS.includes(kind);
+}
+
+/** isOrganisationKind in SQL, for a kind expression. */
+export function organisationKindSql(kind: string): string {
+  return `${kind} NOT IN (${INSPECTOR_KINDS.map((k) => `'${k}'`).join(',')})`;
+}
 
 export interface KindPolicy {
   /** Reminders this many days (in the investigation's unit) before the due date. */
@@ -26,6 +55,10 @@ export const DEFAULT_REMINDER_POLICY: Record<DeadlineKind, KindPolicy> = {
   [DeadlineKind.ASSESSMENT_DUE]: { remindDaysBefore: [7], organisationAfterDays: 0, inspectorAfterDays: 0 },
   [DeadlineKind.MEASURE_DUE]: { remindDaysBefore: [14], organisationAfterDays: 1, inspectorAfterDays: 30 },
   [DeadlineKind.AUDIT_DUE]: { remindDaysBefore: [30, 7], organisationAfterDays: 0, inspectorAfterDays: 1 },
+  [DeadlineKind.VERIFICATION_DUE]: { remindDaysBefore: [7], organisationAfterDays: 0, inspectorAfterDays: 0 },
+  [DeadlineKind.ENFORCEMENT_REPORT_DUE]: { remindDaysBefore: [7, 1], organisationAfterDays: 0, inspectorAfterDays: 1 },
+  [DeadlineKind.COMPLIANCE_DUE]: { remindDaysBefore: [14, 3], organisationAfterDays: 0, inspectorAfterDays: 1 },
+  [DeadlineKind.ENFORCEMENT_PERIOD_END]: { remindDaysBefore: [14], organisationAfterDays: 0, inspectorAfterDays: 0 },
   [DeadlineKind.TRAJECTORY_END]: { remindDaysBefore: [30], organisationAfterDays: 0, inspectorAfterDays: 0 },
 };
 
@@ -56,12 +89,28 @@ export function overdueStepSql(lateDays: string): string {
  * `d` has kind, `policy` is the investigation's reminder_policy jsonb. Checked by a test.
  */
 export function lateStepSql(lateDays: string, d: string, policy: string): string {
-  const threshold = (field: 'organisationAfterDays' | 'inspectorAfterDays') =>
-    `coalesce((${policy} -> ${d}.kind ->> '${field}')::int, CASE ${d}.kind ${Object.values(DeadlineKind)
-      .map((k) => `WHEN '${k}' THEN ${DEFAULT_REMINDER_POLICY[k][field]}`)
-      .join(' ')} END)`;
-  const applies = (t: string) => `CASE WHEN ${d}.kind IN ('ASSESSMENT_DUE','TRAJECTORY_END') THEN 0 WHEN ${t} BETWEEN 1 AND ${lateDays} THEN ${t} ELSE 0 END`;
-  return `('O' || GREATEST(${overdueStepSql(lateDays)}, ${applies(threshold('organisationAfterDays'))}, ${applies(threshold('inspectorAfterDays'))}))`;
+  const threshold = (field: 'organisationAfterDays' | 'inspectorAfterDays') => policyDaysSql(`${d}.kind`, field, policy);
+  const applies = (t: string) =>
+    `CASE WHEN NOT ${organisationKindSql(`${d}.kind`)} THEN 0 WHEN ${t} BETWEEN 1 AND ${lateDays} THEN ${t} ELSE 0 END`;
+  return (
+    `('O' || GREATEST(${overdueStepSql(lateDays)}, ${applies(threshold('organisationAfterDays'))}, ` +
+    `${applies(threshold('inspectorAfterDays'))}))`
+  );
+}
+
+/** A threshold of the investigation's policy (`policy`, its reminder_policy jsonb) for a kind (a SQL text expression), else the default. */
+export function policyDaysSql(kind: string, field: 'organisationAfterDays' | 'inspectorAfterDays', policy: string): string {
+  return `coalesce((${policy} -> ${kind} ->> '${field}')::int, CASE ${kind} ${Object.values(DeadlineKind)
+    .map((k) => `WHEN '${k}' THEN ${DEFAULT_REMINDER_POLICY[k][field]}`)
+    .join(' ')} END)`;
+}
+
+/**
+ * SQL: the deadline `dueDate` of `kind` is late enough today (`:today`) for the inspectors to
+ * consider escalation: as many calendar days late as the policy's inspectorAfterDays, at least one.
+ */
+export function escalationDueSql(kind: DeadlineKind, dueDate: string, policy: string): string {
+  return `(:today::date - ${dueDate}) >= GREATEST(1, ${policyDaysSql(`'${kind}'`, 'inspectorAfterDays', policy)})`;
 }
 
 export const MAX_REMINDER_DAYS = 60;
@@ -76,7 +125,10 @@ export function resolvePolicy(stored: Record<string, unknown> | null | undefined
   return result;
 }
 
-export function validatePolicyOverrides(overrides: Array<{ kind: DeadlineKind } & Partial<KindPolicy>>, path = 'input.policy.reminders'): Record<string, KindPolicy> {
+export function validatePolicyOverrides(
+  overrides: Array<{ kind: DeadlineKind } & Partial<KindPolicy>>,
+  path = 'input.policy.reminders',
+): Record<string, KindPolicy> {
   const problems: FieldProblem[] = [];
   const result: Record<string, KindPolicy> = {};
   overrides.forEach((o, index) => {
@@ -86,7 +138,8 @@ export function validatePolicyOverrides(overrides: Array<{ kind: DeadlineKind } 
     }
     for (const field of ['organisationAfterDays', 'inspectorAfterDays'] as const) {
       const value = o[field];
-      if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 365)) problems.push({ path: `${path}.${index}.${field}`, message: 'between 0 and 365' });
+      if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 365))
+        problems.push({ path: `${path}.${index}.${field}`, message: 'between 0 and 365' });
     }
     if (result[o.kind]) problems.push({ path: `${path}.${index}.kind`, message: `${o.kind} appears twice` });
     result[o.kind] = {

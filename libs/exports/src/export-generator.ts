@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Database, returnedRows } from '@opvolging/database';
+import { Database } from '@opvolging/database';
 import { Actor, Clock, DomainError, Role } from '@opvolging/shared';
 import { ExportFailure, ExportSources } from './export-sources';
-import { CONTENT_TYPES, EXPORT_COLUMNS, ExportFormat, ExportRecord, ExportView, STALE_AFTER_MINUTES } from './export.types';
+import { CONTENT_TYPES, ExportFormat, ExportRecord, ExportView, STALE_AFTER_MINUTES } from './export.types';
+import { exportRepository as rows } from './exports.repository';
 import { Locale } from './labels';
 import { renderProgressPdf } from './progress-report';
 import { renderCsv, renderXlsx } from './spreadsheet';
@@ -31,41 +32,33 @@ export class ExportGenerator {
   async run(exportId: string): Promise<'done' | 'failed' | 'skipped'> {
     const startedAt = this.clock.now();
     const staleBefore = new Date(startedAt.getTime() - STALE_AFTER_MINUTES * 60_000);
-    const [claimed] = await this.db.transaction(
-      null,
-      async ({ em }) =>
-        returnedRows<ExportRecord>(
-          await em.query(
-            `UPDATE exports SET status = 'RUNNING', started_at = $2, attempts = attempts + 1, error = NULL
-              WHERE id = $1 AND (status = 'QUEUED' OR (status = 'RUNNING' AND started_at < $3))
-             RETURNING ${EXPORT_COLUMNS}`,
-            [exportId, startedAt, staleBefore],
-          ),
-        ),
-      { onBehalfOf: 'export' },
-    );
+    const claimed = await this.db.transaction(null, ({ em }) => rows.claim(em, exportId, startedAt, staleBefore), { onBehalfOf: 'export' });
     if (!claimed) {
-      const [row] = await this.db.transaction(null, ({ em }) => em.query(`SELECT status, started_at FROM exports WHERE id = $1`, [exportId]));
-      if (row?.status === 'RUNNING') throw new ExportBusy(`export ${exportId} is being made by another worker since ${row.started_at.toISOString()}; looking again later`);
+      const row = await this.db.transaction(null, ({ em }) => rows.status(em, exportId));
+      if (row?.status === 'RUNNING')
+        throw new ExportBusy(
+          `export ${exportId} is being made by another worker since ${row.started_at!.toISOString()}; looking again later`,
+        );
       return 'skipped'; // done, failed, or gone
     }
 
-    const [user] = await this.db.transaction(null, ({ em }) =>
-      em.query(`SELECT id, role, organisation_id AS "organisationId", locale, active FROM users WHERE id = $1`, [claimed.userId]),
-    );
+    const user = await this.db.transaction(null, ({ em }) => rows.requester(em, claimed.userId));
     const locale: Locale = user?.locale === 'en' ? 'en' : 'nl';
     try {
-      if (!user?.active) throw new ExportFailure({ nl: 'Het account dat deze export aanvroeg is niet meer actief.', en: 'The account that requested this export is no longer active.' });
+      if (!user?.active)
+        throw new ExportFailure({
+          nl: 'Het account dat deze export aanvroeg is niet meer actief.',
+          en: 'The account that requested this export is no longer active.',
+        });
       const actor: Actor = { userId: user.id, role: user.role as Role, organisationId: user.organisationId };
       const made = await this.render(actor, claimed, locale);
       const filename = `${made.name}.${EXTENSIONS[claimed.format]}`;
-      await this.finish(exportId, startedAt, `status = 'DONE', file = $4, byte_size = $5, filename = $6, content_type = $7, row_count = $8`, [
-        made.file,
-        made.file.length,
-        filename,
-        CONTENT_TYPES[claimed.format],
-        made.rows,
-      ]);
+      await this.finish(
+        exportId,
+        startedAt,
+        `status = 'DONE', file = $4, byte_size = $5, filename = $6, content_type = $7, row_count = $8`,
+        [made.file, made.file.length, filename, CONTENT_TYPES[claimed.format], made.rows],
+      );
       return 'done';
     } catch (error) {
       const failed = locale === 'nl' ? 'De export kon niet worden gemaakt' : 'The export could not be made';
@@ -75,7 +68,8 @@ export class ExportGenerator {
           : error instanceof DomainError
             ? `${failed}: ${error.message}`
             : `${failed}. ${locale === 'nl' ? 'Probeer het later opnieuw.' : 'Please try again later.'}`;
-      if (!(error instanceof ExportFailure) && !(error instanceof DomainError)) this.logger.error(`export ${exportId} failed: ${(error as Error).stack ?? error}`);
+      if (!(error instanceof ExportFailure) && !(error instanceof DomainError))
+        this.logger.error(`export ${exportId} failed: ${(error as Error).stack ?? error}`);
       await this.finish(exportId, startedAt, `status = 'FAILED', error = $4`, [text]);
       return 'failed';
     }
@@ -93,10 +87,8 @@ export class ExportGenerator {
 
   /** Records the outcome, unless another worker has claimed the row since (then its outcome counts). */
   private finish(exportId: string, startedAt: Date, set: string, values: unknown[]) {
-    return this.db.transaction(
-      null,
-      ({ em }) => em.query(`UPDATE exports SET ${set}, finished_at = $3 WHERE id = $1 AND status = 'RUNNING' AND started_at = $2`, [exportId, startedAt, this.clock.now(), ...values]),
-      { onBehalfOf: 'export' },
-    );
+    return this.db.transaction(null, ({ em }) => rows.finish(em, exportId, startedAt, this.clock.now(), set, values), {
+      onBehalfOf: 'export',
+    });
   }
 }

@@ -6,9 +6,26 @@ import { ImprovementPoint, InvestigationsService, PointFilter, ReportContentServ
 import { OrganisationsService } from '@opvolging/organisations';
 import { OverviewsService, PlanProgressRow, PortfolioFilter, ThemeCount } from '@opvolging/overviews';
 import { Measure, MeasureFilter, MeasureSort, MeasuresService, PlansService } from '@opvolging/plans';
-import { Actor, Clock, dates, DomainError, requireRole, Role } from '@opvolging/shared';
+import { AttachmentsService, SubjectType, Visibility } from '@opvolging/conversation';
+import { Actor, Clock, dates, DomainError, group, requireRole, Role } from '@opvolging/shared';
 import { ExportParams, ExportView, MAX_EXPORT_ROWS } from './export.types';
-import { AUDIT_STATUS, DEADLINE_KIND, GRADE, GRADES, INVESTIGATION_STATUS, label, Locale, Localized, MEASURE_STATUS, ORGANISATION_KIND, PLAN_STATUS, slug, THEME } from './labels';
+import {
+  AUDIT_STATUS,
+  DEADLINE_KIND,
+  ENFORCEMENT_STATUS,
+  ENFORCEMENT_TYPE,
+  GRADE,
+  GRADES,
+  INVESTIGATION_STATUS,
+  label,
+  Locale,
+  Localized,
+  MEASURE_STATUS,
+  ORGANISATION_KIND,
+  PLAN_STATUS,
+  slug,
+  THEME,
+} from './labels';
 import { ProgressReport } from './progress-report';
 import { Column, table, Table } from './spreadsheet';
 
@@ -52,11 +69,21 @@ const dateOf = (instant: Date | null) => (instant ? dates.dateOf(instant) : null
 function planColumns(locale: Locale): Array<Column<PlanProgressRow>> {
   return [
     { header: h('Onderzoek', 'Investigation'), type: 'text', width: 30, value: (r) => r.investigationTitle },
-    { header: h('Status onderzoek', 'Investigation status'), type: 'text', width: 16, value: (r) => label(INVESTIGATION_STATUS, r.investigationStatus, locale) },
+    {
+      header: h('Status onderzoek', 'Investigation status'),
+      type: 'text',
+      width: 16,
+      value: (r) => label(INVESTIGATION_STATUS, r.investigationStatus, locale),
+    },
     { header: h('Publicatiedatum', 'Publication date'), type: 'date', value: (r) => r.publicationDate },
     { header: h('Einde verbetertraject', 'End of trajectory'), type: 'date', value: (r) => r.trajectoryEndDate },
     { header: h('Organisatie', 'Organisation'), type: 'text', width: 36, value: (r) => r.organisationName },
-    { header: h('Soort organisatie', 'Organisation kind'), type: 'text', width: 22, value: (r) => label(ORGANISATION_KIND, r.organisationKind, locale) },
+    {
+      header: h('Soort organisatie', 'Organisation kind'),
+      type: 'text',
+      width: 22,
+      value: (r) => label(ORGANISATION_KIND, r.organisationKind, locale),
+    },
     { header: h('Status verbeterplan', 'Plan status'), type: 'text', width: 20, value: (r) => label(PLAN_STATUS, r.planStatus, locale) },
     { header: h('Uiterste datum plan', 'Plan due date'), type: 'date', value: (r) => r.planDueDate },
     { header: h('Oorspronkelijke datum plan', 'Original plan due date'), type: 'date', value: (r) => r.planOriginalDueDate },
@@ -65,10 +92,26 @@ function planColumns(locale: Locale): Array<Column<PlanProgressRow>> {
     { header: h('Maatregelen afgerond', 'Measures completed'), type: 'number', value: (r) => r.measuresCompleted },
     { header: h('Maatregelen geannuleerd', 'Measures cancelled'), type: 'number', value: (r) => r.measuresCancelled },
     { header: h('Maatregelen te laat', 'Measures late'), type: 'number', value: (r) => r.measuresLate },
-    { header: h('Status interne audit', 'Internal audit status'), type: 'text', width: 20, value: (r) => label(AUDIT_STATUS, r.auditStatus, locale) },
+    {
+      header: h('Status interne audit', 'Internal audit status'),
+      type: 'text',
+      width: 20,
+      value: (r) => label(AUDIT_STATUS, r.auditStatus, locale),
+    },
     { header: h('Uiterste datum audit', 'Audit due date'), type: 'date', value: (r) => r.auditDueDate },
     { header: h('Audit te laat', 'Audit late'), type: 'boolean', value: (r) => r.auditOverdue },
     ...GRADES.map((g): Column<PlanProgressRow> => ({ header: GRADE[g], type: 'number', value: (r) => Number(r.grades[g] ?? 0) })),
+    { header: h('Handhavingsmaatregelen', 'Enforcement measures'), type: 'number', value: (r) => r.enforcementCount },
+    {
+      header: h('Huidige handhavingsstap', 'Current enforcement step'),
+      type: 'text',
+      width: 28,
+      value: (r) =>
+        r.enforcementType
+          ? `${label(ENFORCEMENT_TYPE, r.enforcementType, locale)} ` +
+            `(${label(ENFORCEMENT_STATUS, r.enforcementStatus, locale).toLowerCase()})`
+          : '',
+    },
   ];
 }
 
@@ -87,6 +130,8 @@ interface MeasureRow {
   investigation: string;
   organisation: string;
   overdue: boolean;
+  /** Evidence files on the measure: name, size and date, never the content. */
+  evidence: string;
 }
 
 const measureColumns = (locale: Locale): Array<Column<MeasureRow>> => [
@@ -99,7 +144,14 @@ const measureColumns = (locale: Locale): Array<Column<MeasureRow>> => [
   { header: h('Oorspronkelijke datum', 'Original due date'), type: 'date', value: (r) => r.measure.originalDueDate },
   { header: h('Te laat', 'Late'), type: 'boolean', value: (r) => r.overdue },
   { header: h('Afgerond op', 'Completed on'), type: 'date', value: (r) => dateOf(r.measure.completedAt) },
+  { header: h('Bewijsstukken', 'Evidence files'), type: 'text', width: 50, value: (r) => r.evidence },
 ];
+
+/** "name (size, date)" per file, as the exports and the progress report list evidence. */
+export function describeFile(a: { fileName: string; sizeBytes: number; uploadedAt: Date }, locale: Locale): string {
+  const kb = Math.max(1, Math.round(a.sizeBytes / 1024)).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB');
+  return `${a.fileName} (${kb} kB, ${dates.dateOf(new Date(a.uploadedAt))})`;
+}
 
 interface PointRow {
   point: ImprovementPoint;
@@ -163,6 +215,7 @@ export class ExportSources {
     private readonly investigations: InvestigationsService,
     private readonly organisations: OrganisationsService,
     private readonly verifications: VerificationsService,
+    private readonly attachments: AttachmentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -197,11 +250,25 @@ export class ExportSources {
         return { table: table(title, themeColumns(locale), rows, locale), name: name() };
       }
       case ExportView.MEASURES:
-        return { table: table(title, measureColumns(locale), await this.measureRows(actor, (params.filter ?? {}) as MeasureFilter), locale), name: name() };
+        return {
+          table: table(
+            title,
+            measureColumns(locale),
+            await this.measureRows(actor, (params.filter ?? {}) as MeasureFilter, locale),
+            locale,
+          ),
+          name: name(),
+        };
       case ExportView.IMPROVEMENT_POINTS:
-        return { table: table(title, pointColumns(locale), await this.pointRows(actor, (params.filter ?? {}) as PointFilter), locale), name: name() };
+        return {
+          table: table(title, pointColumns(locale), await this.pointRows(actor, (params.filter ?? {}) as PointFilter), locale),
+          name: name(),
+        };
       case ExportView.DEADLINES:
-        return { table: table(title, deadlineColumns(locale), await this.deadlineRows(actor, (params.filter ?? {}) as DeadlineFilter), locale), name: name() };
+        return {
+          table: table(title, deadlineColumns(locale), await this.deadlineRows(actor, (params.filter ?? {}) as DeadlineFilter), locale),
+          name: name(),
+        };
       default:
         throw new Error(`${view} is not a list`);
     }
@@ -248,15 +315,34 @@ export class ExportSources {
     return rows;
   }
 
-  private async measureRows(actor: Actor, filter: MeasureFilter): Promise<MeasureRow[]> {
-    const measures = await allPages((after) => this.measures.list(actor, filter, { field: MeasureSort.DUE_DATE, direction: 'ASC' }, { first: 100, after }));
-    const plans = await byIds(measures.map((m) => m.planId), (ids) => this.plans.byIds(actor, ids));
-    const investigations = await byIds([...plans.values()].map((p) => p.investigationId), (ids) => this.investigations.byIds(actor, ids));
-    const organisations = await byIds([...plans.values()].map((p) => p.organisationId), (ids) => this.organisations.byIds(actor, ids));
+  private async measureRows(actor: Actor, filter: MeasureFilter, locale: Locale): Promise<MeasureRow[]> {
+    const measures = await allPages((after) =>
+      this.measures.list(actor, filter, { field: MeasureSort.DUE_DATE, direction: 'ASC' }, { first: 100, after }),
+    );
+    const plans = await byIds(
+      measures.map((m) => m.planId),
+      (ids) => this.plans.byIds(actor, ids),
+    );
+    const investigations = await byIds(
+      [...plans.values()].map((p) => p.investigationId),
+      (ids) => this.investigations.byIds(actor, ids),
+    );
+    const organisations = await byIds(
+      [...plans.values()].map((p) => p.organisationId),
+      (ids) => this.organisations.byIds(actor, ids),
+    );
     const today = this.clock.today();
+    const files = group(
+      (await this.attachments.ofPlans(actor, [...plans.keys()])).filter(
+        (a) => a.subjectType === SubjectType.MEASURE && a.visibility === Visibility.PUBLIC,
+      ),
+      (a) => a.subjectId,
+      (a) => a,
+    );
     return measures.map((measure) => {
       const plan = plans.get(measure.planId);
       return {
+        evidence: (files.get(measure.id) ?? []).map((a) => describeFile(a, locale)).join('; '),
         measure,
         investigation: investigations.get(plan?.investigationId ?? '')?.title ?? '',
         organisation: organisations.get(plan?.organisationId ?? '')?.name ?? '',
@@ -267,28 +353,48 @@ export class ExportSources {
 
   private async pointRows(actor: Actor, filter: PointFilter): Promise<PointRow[]> {
     const points = await allPages((after) => this.content.listPoints(actor, filter, { first: 100, after }));
-    const investigations = await byIds(points.map((p) => p.investigationId), (ids) => this.investigations.byIds(actor, ids));
+    const investigations = await byIds(
+      points.map((p) => p.investigationId),
+      (ids) => this.investigations.byIds(actor, ids),
+    );
     const addressees = new Map<string, string[]>();
     for (let i = 0; i < points.length; i += 2000) {
-      for (const [pointId, orgIds] of await this.content.addresseeIds(actor, points.slice(i, i + 2000).map((p) => p.id))) addressees.set(pointId, orgIds);
+      for (const [pointId, orgIds] of await this.content.addresseeIds(
+        actor,
+        points.slice(i, i + 2000).map((p) => p.id),
+      ))
+        addressees.set(pointId, orgIds);
     }
-    const organisations = await byIds([...[...addressees.values()].flat(), ...points.flatMap((p) => (p.coordinatingOrganisationId ? [p.coordinatingOrganisationId] : []))], (ids) =>
-      this.organisations.byIds(actor, ids),
+    const organisations = await byIds(
+      [...[...addressees.values()].flat(), ...points.flatMap((p) => (p.coordinatingOrganisationId ? [p.coordinatingOrganisationId] : []))],
+      (ids) => this.organisations.byIds(actor, ids),
     );
     const nameOf = (id: string) => organisations.get(id)?.name ?? '';
     return points.map((point) => ({
       point,
       investigation: investigations.get(point.investigationId)?.title ?? '',
-      addressees: (addressees.get(point.id) ?? []).map(nameOf).sort((a, b) => a.localeCompare(b, 'nl')).join(', '),
+      addressees: (addressees.get(point.id) ?? [])
+        .map(nameOf)
+        .sort((a, b) => a.localeCompare(b, 'nl'))
+        .join(', '),
       coordinator: point.coordinatingOrganisationId ? nameOf(point.coordinatingOrganisationId) : null,
     }));
   }
 
   private async deadlineRows(actor: Actor, filter: DeadlineFilter): Promise<DeadlineRow[]> {
     const deadlines = await allPages((after) => this.deadlines.list(actor, filter, { first: 100, after }));
-    const investigations = await byIds(deadlines.map((d) => d.investigationId), (ids) => this.investigations.byIds(actor, ids));
-    const organisations = await byIds(deadlines.flatMap((d) => (d.organisationId ? [d.organisationId] : [])), (ids) => this.organisations.byIds(actor, ids));
-    const measures = await byIds(deadlines.filter((d) => d.kind === 'MEASURE_DUE').map((d) => d.id), (ids) => this.measures.byIds(actor, ids));
+    const investigations = await byIds(
+      deadlines.map((d) => d.investigationId),
+      (ids) => this.investigations.byIds(actor, ids),
+    );
+    const organisations = await byIds(
+      deadlines.flatMap((d) => (d.organisationId ? [d.organisationId] : [])),
+      (ids) => this.organisations.byIds(actor, ids),
+    );
+    const measures = await byIds(
+      deadlines.filter((d) => d.kind === 'MEASURE_DUE').map((d) => d.id),
+      (ids) => this.measures.byIds(actor, ids),
+    );
     const today = this.clock.today();
     return deadlines.map((deadline) => ({
       deadline,
@@ -307,9 +413,16 @@ export class ExportSources {
     const points = (await this.content.pointsByInvestigation(actor, [investigationId])).get(investigationId) ?? [];
     // Grades per point, with the organisation whose plan was verified.
     const organisationOfPlan = new Map(rows.map((r) => [r.planId, r.organisationName]));
-    const verifications = rows.length ? await this.verifications.byPlan(actor, rows.map((r) => r.planId)) : new Map();
+    const verifications = rows.length
+      ? await this.verifications.byPlan(
+          actor,
+          rows.map((r) => r.planId),
+        )
+      : new Map();
     const planOfVerification = new Map([...verifications.values()].map((v) => [v.id, v.planId]));
-    const grades = planOfVerification.size ? await this.verifications.gradesByVerification(actor, [...planOfVerification.keys()]) : new Map();
+    const grades = planOfVerification.size
+      ? await this.verifications.gradesByVerification(actor, [...planOfVerification.keys()])
+      : new Map();
     const gradesOfPoint = new Map<string, Array<{ organisationName: string; grade: string }>>();
     for (const [verificationId, list] of grades) {
       for (const g of list as Array<{ pointId: string; grade: string }>) {
@@ -317,7 +430,30 @@ export class ExportSources {
         gradesOfPoint.set(g.pointId, [...(gradesOfPoint.get(g.pointId) ?? []), { organisationName, grade: g.grade }]);
       }
     }
+    // Evidence that the organisation and the inspectors share (not internal notes' files), listed, never included.
+    const subjectLabels: Record<string, Localized> = {
+      MEASURE: h('maatregel', 'measure'),
+      INTERNAL_AUDIT: h('interne audit', 'internal audit'),
+      VERIFICATION: h('toetsing', 'verification'),
+      ENFORCEMENT_MEASURE: h('handhaving', 'enforcement'),
+      COMMENT: h('opmerking', 'comment'),
+    };
+    const evidence = (
+      await this.attachments.ofPlans(
+        actor,
+        rows.map((r) => r.planId),
+      )
+    )
+      .filter((a) => a.visibility === Visibility.PUBLIC)
+      .map((a) => ({
+        organisationName: organisationOfPlan.get(a.planId ?? '') ?? '',
+        item: subjectLabels[a.subjectType][locale],
+        fileName: a.fileName,
+        sizeBytes: a.sizeBytes,
+        uploadedAt: a.uploadedAt,
+      }));
     const report: ProgressReport = {
+      evidence,
       title: investigation.title,
       municipality: municipality?.name ?? '',
       investigationStatus: investigation.status,
@@ -332,6 +468,9 @@ export class ExportSources {
         grades: (gradesOfPoint.get(p.id) ?? []).sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'nl')),
       })),
     };
-    return { report, name: [slug(TITLES[ExportView.INVESTIGATION_PROGRESS][locale]), slug(investigation.title), this.clock.today()].join('-') };
+    return {
+      report,
+      name: [slug(TITLES[ExportView.INVESTIGATION_PROGRESS][locale]), slug(investigation.title), this.clock.today()].join('-'),
+    };
   }
 }

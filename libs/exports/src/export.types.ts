@@ -1,3 +1,5 @@
+import { JOB } from '@opvolging/queue';
+
 /** What can be exported: every overview list, and the progress report of one investigation. */
 export enum ExportView {
   /** Municipality overview, one row per plan (reviewers: their own; inspectors: name one). */
@@ -73,7 +75,9 @@ export interface ExportRecord {
 }
 
 /** Columns of `exports` as ExportRecord (everything except the file). */
-export const EXPORT_COLUMNS = `id, user_id AS "userId", view, format, params, status, filename, content_type AS "contentType", byte_size AS "byteSize",
+export const EXPORT_COLUMNS =
+  `id, user_id AS "userId", view, format, params, status, filename, content_type AS "contentType", ` +
+  `byte_size AS "byteSize",
   row_count AS "rowCount", error, created_at AS "createdAt", finished_at AS "finishedAt"`;
 
 /** At most this many rows in one export; a larger list fails with a request to narrow the filter. */
@@ -83,4 +87,5 @@ export const STALE_AFTER_MINUTES = 10;
 /** Exports a user may have waiting (QUEUED or RUNNING) at once. */
 export const MAX_OPEN_EXPORTS = 5;
 
-export const JOB_GENERATE_EXPORT = 'generate-export';
+/** The export job's name (defined with its queue and retries in @opvolging/queue). */
+export const JOB_GENERATE_EXPORT = JOB.generateExport;

@@ -6,3 +6,5 @@ export * from './exports.service';
 export * from './labels';
 export * from './progress-report';
 export * from './spreadsheet';
+export * from './export-jobs';
+export * from './export-retention';

@@ -1,3 +1,4 @@
+import { EnforcementStatus, EnforcementType } from '@opvolging/enforcement';
 import { DateTime } from 'luxon';
 import { InternalAuditStatus, ImplementationGrade } from '@opvolging/audits';
 import { DeadlineKind } from '@opvolging/deadlines';
@@ -81,11 +82,31 @@ export const ORGANISATION_KIND: Labels<OrganisationKind> = {
   OTHER: { nl: 'Overig', en: 'Other' },
 };
 
+export const ENFORCEMENT_TYPE: Labels<EnforcementType> = {
+  INTENSIFIED_SUPERVISION: { nl: 'Verscherpt toezicht', en: 'Intensified supervision' },
+  BINDING_INSTRUCTION: { nl: 'Aanwijzing', en: 'Binding instruction' },
+  PENALTY_ORDER: { nl: 'Last onder dwangsom', en: 'Order subject to a penalty' },
+  ADMINISTRATIVE_FINE: { nl: 'Bestuurlijke boete', en: 'Administrative fine' },
+};
+
+export const ENFORCEMENT_STATUS: Labels<EnforcementStatus> = {
+  ACTIVE: { nl: 'Van kracht', en: 'In force' },
+  LIFTED: { nl: 'Opgeheven', en: 'Lifted' },
+  ESCALATED: { nl: 'Gevolgd door volgende stap', en: 'Followed by the next step' },
+  COMPLIED: { nl: 'Nageleefd', en: 'Complied with' },
+  NOT_COMPLIED: { nl: 'Niet nageleefd', en: 'Not complied with' },
+  IMPOSED: { nl: 'Opgelegd', en: 'Imposed' },
+};
+
 export const DEADLINE_KIND: Labels<DeadlineKind> = {
   PLAN_DUE: { nl: 'Verbeterplan indienen', en: 'Improvement plan due' },
   ASSESSMENT_DUE: { nl: 'Beoordeling verbeterplan', en: 'Plan assessment due' },
   MEASURE_DUE: { nl: 'Maatregel uitvoeren', en: 'Measure due' },
   AUDIT_DUE: { nl: 'Interne audit indienen', en: 'Internal audit due' },
+  VERIFICATION_DUE: { nl: 'Eigen toetsing inspectie', en: 'Own verification due' },
+  ENFORCEMENT_REPORT_DUE: { nl: 'Voortgangsrapportage verscherpt toezicht', en: 'Intensified supervision progress report due' },
+  COMPLIANCE_DUE: { nl: 'Nalevingstermijn handhaving', en: 'Enforcement compliance deadline' },
+  ENFORCEMENT_PERIOD_END: { nl: 'Einde verscherpt toezicht', en: 'End of intensified supervision' },
   TRAJECTORY_END: { nl: 'Einde verbetertraject', en: 'End of improvement trajectory' },
 };
 
@@ -102,13 +123,17 @@ export function yesNo(value: boolean, locale: Locale): string {
 /** 22 november 2026 / 22 November 2026. */
 export function longDate(date: string | null, locale: Locale): string {
   if (!date) return locale === 'nl' ? 'onbekend' : 'unknown';
-  return DateTime.fromISO(date, { zone: ZONE }).setLocale(locale === 'nl' ? 'nl-NL' : 'en-GB').toFormat('d MMMM yyyy');
+  return DateTime.fromISO(date, { zone: ZONE })
+    .setLocale(locale === 'nl' ? 'nl-NL' : 'en-GB')
+    .toFormat('d MMMM yyyy');
 }
 
 /** 22 november 2026 om 09:00 / 22 November 2026 at 09:00 (Europe/Amsterdam). */
 export function longDateTime(instant: Date, locale: Locale): string {
   const t = DateTime.fromJSDate(instant, { zone: ZONE }).setLocale(locale === 'nl' ? 'nl-NL' : 'en-GB');
-  return locale === 'nl' ? `${t.toFormat('d MMMM yyyy')} om ${t.toFormat('HH:mm')}` : `${t.toFormat('d MMMM yyyy')} at ${t.toFormat('HH:mm')}`;
+  return locale === 'nl'
+    ? `${t.toFormat('d MMMM yyyy')} om ${t.toFormat('HH:mm')}`
+    : `${t.toFormat('d MMMM yyyy')} at ${t.toFormat('HH:mm')}`;
 }
 
 /** An ASCII file name part: "Casus Hëerlen 2015" → "casus-heerlen-2015". */

@@ -52,7 +52,10 @@ function csvCell(value: Cell, type: CellType, locale: Locale): string | number {
  * with ; " or a line break in double quotes, quotes doubled), CRLF line ends.
  */
 export function renderCsv(t: Table, locale: Locale): Buffer {
-  const records = [t.columns.map((c) => neutralise(c.header)), ...t.rows.map((row) => row.map((v, i) => csvCell(v, t.columns[i].type, locale)))];
+  const records = [
+    t.columns.map((c) => neutralise(c.header)),
+    ...t.rows.map((row) => row.map((v, i) => csvCell(v, t.columns[i].type, locale))),
+  ];
   const text = stringify(records, { delimiter: ';', bom: true, record_delimiter: 'windows', quote: '"', escape: '"' });
   return Buffer.from(text, 'utf8');
 }

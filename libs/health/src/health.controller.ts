@@ -1,17 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Queue } from 'bullmq';
-import { pingRedis, QUEUES } from '@opvolging/queue';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Dependency, DependencyMonitor } from './dependency-monitor';
 
-/** Liveness (`/health`: the process answers) and readiness (`/health/ready`: PostgreSQL and Redis answer). */
+/**
+ * Liveness (`/health`: the process answers) and readiness (`/health/ready`: PostgreSQL and Redis
+ * answer). Both checks run in parallel, each bounded, so readiness answers 503 naming the dependency
+ * that is down within about 1.5 s instead of waiting for a connection.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+    private readonly monitor: DependencyMonitor,
   ) {}
 
   @Get()
@@ -22,13 +23,13 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.redis()]);
+    return this.health.check([() => this.indicator('database', 'postgresql'), () => this.indicator('redis', 'redis')]);
   }
 
-  private async redis() {
-    const indicator = this.indicators.check('redis');
+  private async indicator(key: string, dependency: Dependency) {
+    const indicator = this.indicators.check(key);
     try {
-      await pingRedis((await this.queue.client) as never, 1500);
+      await this.monitor.check(dependency);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

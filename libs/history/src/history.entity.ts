@@ -17,3 +17,6 @@ export class HistoryEntry {
   @Column({ type: 'jsonb', nullable: true }) before: Record<string, unknown> | null;
   @Column({ type: 'jsonb', nullable: true }) after: Record<string, unknown> | null;
 }
+
+/** This library's TypeORM entities; the apps put the lists together where they start. */
+export const HISTORY_ENTITIES = [HistoryEntry];

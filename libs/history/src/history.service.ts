@@ -1,32 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AuditsService } from '@opvolging/audits';
+import { EnforcementService } from '@opvolging/enforcement';
 import { Database } from '@opvolging/database';
-import { investigationScope } from '@opvolging/identity';
+import { investigationScope } from '@opvolging/access';
 import { InvestigationsService, ReportContentService } from '@opvolging/investigations';
 import { MeasuresService, PlansService } from '@opvolging/plans';
 import { Actor, DomainError, Role, requireRole } from '@opvolging/shared';
 import { HistoryEntry } from './history.entity';
+import { historyPageArgs } from './history-page';
+import { HistoryFilter, historyRepository as rows } from './history.repository';
 
-export const MAX_HISTORY_PAGE = 200;
-
-/**
- * A draft is the organisation's own (as everywhere else): others do not see changes to measures
- * that no submitted version has included yet (before acceptance), nor changes to an internal audit
- * or its results that were not followed by a submission. Ordered by history id, not by clocks.
- */
-const NO_DRAFT_CONTENT = `NOT (
-  (h.entity_type IN ('measure', 'measure_point')
-     AND NOT EXISTS (
-       SELECT 1 FROM history s
-        WHERE s.entity_type = 'improvement_plan'
-          AND s.entity_id = coalesce((coalesce(h.after, h.before) ->> 'plan_id')::uuid, (SELECT m.plan_id FROM measures m WHERE m.id = h.entity_id))
-          AND ((s.after ->> 'status' = 'SUBMITTED' AND s.id > h.id) OR (s.after ->> 'status' = 'ACCEPTED' AND s.id < h.id))))
-  OR (h.entity_type = 'internal_audit_result' OR (h.entity_type = 'internal_audit' AND coalesce(h.after, h.before) ->> 'status' IN ('DRAFT', 'REVISION_REQUESTED')))
-     AND NOT EXISTS (
-       SELECT 1 FROM history s
-        WHERE s.entity_type = 'internal_audit' AND s.entity_id = coalesce((coalesce(h.after, h.before) ->> 'audit_id')::uuid, h.entity_id)
-          AND s.after ->> 'status' = 'SUBMITTED' AND s.id > h.id))`;
+export { MAX_HISTORY_PAGE } from './history-page';
+export { NO_DRAFT_CONTENT } from './history.repository';
 
 export interface HistoryPage {
   entries: HistoryEntry[];
@@ -48,13 +33,11 @@ export class HistoryService {
     private readonly plans: PlansService,
     private readonly measures: MeasuresService,
     private readonly audits: AuditsService,
+    private readonly enforcement: EnforcementService,
   ) {}
 
   async ofEntity(actor: Actor, entityId: string, page: { first?: number; after?: string }): Promise<HistoryPage> {
-    const type = await this.db.transaction(null, async ({ em }) => {
-      const [row] = await em.query(`SELECT entity_type FROM history WHERE entity_id = $1 ORDER BY id LIMIT 1`, [entityId]);
-      return row?.entity_type as string | undefined;
-    });
+    const type = await this.db.transaction(null, ({ em }) => rows.entityType(em, entityId));
     if (!type || !(await this.maySee(actor, type, entityId))) throw DomainError.notFound('History of', entityId);
     return this.read(actor, 'ENTITY', entityId, (qb) => qb.where('h.entity_id = :entityId', { entityId }), page);
   }
@@ -63,30 +46,34 @@ export class HistoryService {
   async timeline(actor: Actor, investigationId: string, page: { first?: number; after?: string }): Promise<HistoryPage> {
     requireRole(actor, [Role.INSPECTOR], "read an investigation's full timeline");
     await this.investigations.get(actor, investigationId); // NOT_FOUND when out of scope
-    return this.read(actor, 'INVESTIGATION', investigationId, (qb) => qb.where('h.investigation_id = :investigationId', { investigationId }), page);
+    return this.read(
+      actor,
+      'INVESTIGATION',
+      investigationId,
+      (qb) => qb.where('h.investigation_id = :investigationId', { investigationId }),
+      page,
+    );
   }
 
   private async read(
     actor: Actor,
     scope: 'ENTITY' | 'INVESTIGATION',
     subjectId: string,
-    filter: (qb: ReturnType<EntityManager['createQueryBuilder']>) => ReturnType<EntityManager['createQueryBuilder']>,
+    filter: HistoryFilter,
     page: { first?: number; after?: string },
   ): Promise<HistoryPage> {
-    const first = page.first ?? 50;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_HISTORY_PAGE) {
-      throw DomainError.badInput(`"first" must be between 1 and ${MAX_HISTORY_PAGE}.`, [{ path: 'first', message: `between 1 and ${MAX_HISTORY_PAGE}` }]);
-    }
-    if (page.after !== undefined && !/^\d{1,18}$/.test(page.after)) throw DomainError.badInput('The cursor in "after" is not one this API gave out.', [{ path: 'after', message: 'unknown cursor' }]);
+    const { first, after } = historyPageArgs(page);
     return this.db.transaction(actor, async ({ em }) => {
-      const qb = filter(em.getRepository(HistoryEntry).createQueryBuilder('h'));
-      if (actor.role !== Role.INSPECTOR && actor.role !== Role.ADMIN && scope === 'INVESTIGATION') qb.andWhere('FALSE');
-      if (page.after) qb.andWhere('h.id > :after', { after: page.after });
-      if (actor.role !== Role.ORGANISATION_MEMBER) qb.andWhere(NO_DRAFT_CONTENT);
-      const rows = (await qb.orderBy('h.id', 'ASC').limit(first + 1).getMany()) as HistoryEntry[];
-      const entries = rows.slice(0, first);
-      await em.query(`INSERT INTO history_access (user_id, scope, subject_id, rows_returned) VALUES ($1, $2, $3, $4)`, [actor.userId, scope, subjectId, entries.length]);
-      return { entries, nextCursor: rows.length > first ? entries[entries.length - 1].id : null };
+      const found = await rows.page(em, filter, {
+        first,
+        after,
+        // Only inspectors and administrators read whole timelines; drafts are their organisation's own.
+        none: actor.role !== Role.INSPECTOR && actor.role !== Role.ADMIN && scope === 'INVESTIGATION',
+        hideDrafts: actor.role !== Role.ORGANISATION_MEMBER,
+      });
+      const entries = found.slice(0, first).map((h) => (actor.role === Role.MUNICIPALITY_REVIEWER ? withoutEnforcementTexts(h) : h));
+      await rows.recordAccess(em, { userId: actor.userId, scope, subjectId, rowsReturned: entries.length });
+      return { entries, nextCursor: found.length > first ? entries[entries.length - 1].id : null };
     });
   }
 
@@ -110,15 +97,24 @@ export class HistoryService {
         return one(this.measures.byIds(actor, [id]));
       case 'internal_audit':
         return one(this.audits.byIds(actor, [id]));
+      case 'enforcement_measure':
+        return one(this.enforcement.byIds(actor, [id]));
       default:
         // Rows of other tables (versions, assessments, grades, requests) are read through their parent or the timeline.
         return this.db.transaction(actor, async ({ em }) => {
-          const scope = investigationScope(actor, 'i');
-          const [row] = await em.query(`SELECT investigation_id FROM history WHERE entity_id = $1 AND investigation_id IS NOT NULL LIMIT 1`, [id]);
-          if (!row || actor.role === Role.ORGANISATION_MEMBER) return false;
-          return em.createQueryBuilder().select('1').from('investigations', 'i').where('i.id = :inv', { inv: row.investigation_id }).andWhere(scope.sql, scope.params).getExists();
+          const investigationId = await rows.investigationOf(em, id);
+          if (!investigationId || actor.role === Role.ORGANISATION_MEMBER) return false;
+          return rows.investigationVisible(em, investigationId, investigationScope(actor, 'i'));
         });
     }
   }
 }
 
+/** Municipality reviewers see that an enforcement step exists, its step and dates, not its texts. */
+const ENFORCEMENT_TEXTS = ['rationale', 'requirements', 'outcome_note', 'report', 'review_note', 'note'];
+function withoutEnforcementTexts(h: HistoryEntry): HistoryEntry {
+  if (!h.entityType.startsWith('enforcement_')) return h;
+  const strip = (row: Record<string, unknown> | null) =>
+    row && Object.fromEntries(Object.entries(row).filter(([key]) => !ENFORCEMENT_TEXTS.includes(key)));
+  return { ...h, before: strip(h.before), after: strip(h.after) } as HistoryEntry;
+}

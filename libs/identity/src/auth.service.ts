@@ -5,6 +5,7 @@ import { Database } from '@opvolging/database';
 import { Actor, Clock, DomainError } from '@opvolging/shared';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
+import { userRepository } from './user.repository';
 
 interface TokenClaims {
   sub: string;
@@ -37,15 +38,9 @@ export class AuthService {
    * even checked. Every failure answers the same, so the answer tells nobody which accounts exist.
    */
   async signIn(email: string, password: string): Promise<SignInResult> {
-    const refused = () => DomainError.unauthenticated('The e-mail address or password is incorrect, or the account is disabled or temporarily locked.');
-    const user = await this.db.transaction(null, (tx) =>
-      tx.em
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .addSelect(['u.passwordHash', 'u.failedSignIns', 'u.lockedUntil'])
-        .where('u.email = :email', { email: email.trim().toLowerCase() })
-        .getOne(),
-    );
+    const refused = () =>
+      DomainError.unauthenticated('The e-mail address or password is incorrect, or the account is disabled or temporarily locked.');
+    const user = await this.db.transaction(null, (tx) => userRepository.forSignIn(tx.em, email.trim().toLowerCase()));
     const now = this.clock.now();
     if (user?.lockedUntil && user.lockedUntil > now) {
       await this.hasher.verify(null, password); // same time as a real check
@@ -57,7 +52,7 @@ export class AuthService {
       throw refused();
     }
     if (user.failedSignIns > 0 || user.lockedUntil) {
-      await this.db.transaction(null, ({ em }) => em.update(User, { id: user.id }, { failedSignIns: 0, lockedUntil: null }));
+      await this.db.transaction(null, ({ em }) => userRepository.update(em, user.id, { failedSignIns: 0, lockedUntil: null }));
     }
     return this.issueToken(user);
   }
@@ -74,21 +69,14 @@ export class AuthService {
 
   /** Raises the token version: every token issued before stops working ("sign out everywhere"). */
   async signOutEverywhere(actor: Actor): Promise<boolean> {
-    await this.db.transaction(actor, ({ em }) => em.increment(User, { id: actor.userId }, 'tokenVersion', 1));
+    await this.db.transaction(actor, ({ em }) => userRepository.raiseTokenVersion(em, actor.userId));
     return true;
   }
 
   private async recordFailure(userId: string, now: Date): Promise<void> {
     await this.db.transaction(null, async ({ em }) => {
       // Counted in one UPDATE, so parallel attempts cannot slip past the limit.
-      await em.query(
-        `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
-                locked_until = CASE WHEN failed_sign_ins + 1 >= $2
-                  THEN $3::timestamptz + make_interval(secs => least(3600, 60 * power(2, failed_sign_ins + 1 - $2)))
-                  ELSE locked_until END
-          WHERE id = $1`,
-        [userId, LOCKOUT_AFTER, now],
-      );
+      await userRepository.recordFailedSignIn(em, userId, LOCKOUT_AFTER, now);
     });
   }
 
@@ -99,13 +87,12 @@ export class AuthService {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
-      throw DomainError.unauthenticated(expired ? 'Your session has expired: sign in again.' : 'The bearer token is not valid: sign in again.');
+      throw DomainError.unauthenticated(
+        expired ? 'Your session has expired: sign in again.' : 'The bearer token is not valid: sign in again.',
+      );
     }
     // One statement, no transaction (this runs for every request): users has no row-level security.
-    const [user] = (await this.db.dataSource.query(
-      `SELECT id, role, organisation_id AS "organisationId", active, token_version AS "tokenVersion" FROM users WHERE id = $1`,
-      [claims.sub],
-    )) as Array<Pick<User, 'id' | 'role' | 'organisationId' | 'active' | 'tokenVersion'>>;
+    const user = await userRepository.tokenState(this.db.dataSource, claims.sub);
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw DomainError.unauthenticated('This session is no longer valid: sign in again.');
     }

@@ -4,9 +4,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@opvolging/config';
 import { MailModule } from '@opvolging/mail';
 import { AuthService } from './auth.service';
+import { IdentityRetention } from './identity-retention';
 import { OidcService } from './oidc.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
 import { UsersService } from './users.service';
 
 @Module({
@@ -23,7 +25,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AuthService, UsersService, PasswordHasher, PasswordService, OidcService],
-  exports: [AuthService, UsersService, PasswordHasher, PasswordService, OidcService],
+  providers: [AuthService, UsersService, PasswordHasher, PasswordService, OidcService, SessionService, IdentityRetention],
+  exports: [AuthService, UsersService, PasswordHasher, PasswordService, OidcService, SessionService],
 })
 export class IdentityModule {}

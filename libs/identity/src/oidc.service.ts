@@ -8,6 +8,7 @@ import { redisOptions } from '@opvolging/queue';
 import { DomainError } from '@opvolging/shared';
 import { AuthService, SignInResult } from './auth.service';
 import { User } from './user.entity';
+import { userRepository } from './user.repository';
 
 /** How long a started sign-in may take at the provider before it must be started again. */
 export const OIDC_ATTEMPT_TTL_SECONDS = 600;
@@ -138,7 +139,9 @@ export class OidcService implements OnModuleDestroy {
     } catch (error) {
       if (error instanceof errors.OPError || error instanceof errors.RPError) {
         this.logger.warn(`OIDC callback refused: ${error.message}`);
-        throw DomainError.unauthenticated(`The identity provider's answer could not be verified (${error.message}): start again at /auth/oidc/login.`);
+        throw DomainError.unauthenticated(
+          `The identity provider's answer could not be verified (${error.message}): start again at /auth/oidc/login.`,
+        );
       }
       if (typeof (error as NodeJS.ErrnoException).code === 'string') {
         this.logger.error(`OIDC token request failed: ${(error as Error).message}`);
@@ -161,7 +164,7 @@ export class OidcService implements OnModuleDestroy {
     return this.db.transaction(
       null,
       async ({ em }) => {
-        const users = () => em.getRepository(User).createQueryBuilder('u').addSelect(['u.oidcIssuer', 'u.oidcSubject']);
+        const users = () => userRepository.withOidcLink(em);
         const linked = await users().where('u.oidcIssuer = :iss AND u.oidcSubject = :sub', { iss: claims.iss, sub: claims.sub }).getOne();
         if (linked) {
           if (!linked.active) throw refuse(disabled, 'account disabled');
@@ -172,16 +175,24 @@ export class OidcService implements OnModuleDestroy {
           throw refuse('The identity provider sent no e-mail address, so no account could be found for you: ask an administrator.');
         }
         if (claims.email_verified !== true) {
-          throw refuse(`The identity provider has not verified the e-mail address ${email}, so it cannot be linked to an account: verify it there, or ask an administrator.`, 'e-mail not verified');
+          throw refuse(
+            `The identity provider has not verified the e-mail address ${email}, so it cannot be linked to an account: verify it ` +
+              `there, or ask an administrator.`,
+            'e-mail not verified',
+          );
         }
         // Locked, so two sign-ins at once cannot link one account twice.
         const user = await users().where('u.email = :email', { email }).setLock('pessimistic_write').getOne();
-        if (!user) throw refuse(`There is no Opvolging account for ${email}. Accounts are created by an administrator: ask one to create yours.`, 'no account');
+        if (!user)
+          throw refuse(
+            `There is no Opvolging account for ${email}. Accounts are created by an administrator: ask one to create yours.`,
+            'no account',
+          );
         if (!user.active) throw refuse(disabled, 'account disabled');
         if (user.oidcIssuer || user.oidcSubject) {
           throw refuse(`The account for ${email} is already linked to another identity: ask an administrator.`, 'linked elsewhere');
         }
-        await em.update(User, { id: user.id }, { oidcIssuer: claims.iss, oidcSubject: claims.sub });
+        await userRepository.update(em, user.id, { oidcIssuer: claims.iss, oidcSubject: claims.sub });
         this.logger.log(`Linked account ${user.id} to OIDC identity ${claims.iss} ${claims.sub}`);
         return user;
       },

@@ -17,6 +17,8 @@ export class User {
   @Column() tokenVersion: number;
   /** IMMEDIATE: one mail per notification; DAILY_DIGEST: one mail a day listing them. */
   @Column({ type: 'text' }) notificationMode: 'IMMEDIATE' | 'DAILY_DIGEST';
+  /** Event kinds (EventKind) this user gets no mail for, only the in-app notice. Deadline notices are always mailed. */
+  @Column({ type: 'text', array: true }) mutedEventKinds: string[];
   /** SHA-256 of the secret in the user's calendar feed URL; null when there is no feed. */
   @Column({ type: 'text', nullable: true, select: false }) calendarTokenHash: string | null;
   /** Failed sign-ins in a row; reset by a successful one. */
@@ -29,3 +31,6 @@ export class User {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column() version: number;
 }
+
+/** This library's TypeORM entities; the apps put the lists together where they start. */
+export const IDENTITY_ENTITIES = [User];

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets } from 'typeorm';
 import { Database, Page, PageArgs, paginate, updateVersioned } from '@opvolging/database';
-import { Actor, DomainError, likeTerm, Role, requireRole } from '@opvolging/shared';
-import { Organisation, OrganisationKind } from '@opvolging/organisations';
+import { Actor, DomainError, Role, requireRole } from '@opvolging/shared';
 import { PasswordHasher } from './password-hasher';
+import { mayBelongTo } from './roles';
 import { Locale, User } from './user.entity';
+import { userRepository } from './user.repository';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -31,15 +31,8 @@ export interface UserFilter {
   organisationId?: string;
   role?: Role;
   search?: string;
+  active?: boolean;
 }
-
-/** Which kind of organisation each role belongs to. */
-const roleOrganisation: Record<Role, (kind: OrganisationKind) => boolean> = {
-  [Role.ADMIN]: () => false,
-  [Role.INSPECTOR]: (kind) => kind === OrganisationKind.INSPECTORATE,
-  [Role.MUNICIPALITY_REVIEWER]: (kind) => kind === OrganisationKind.MUNICIPALITY,
-  [Role.ORGANISATION_MEMBER]: (kind) => kind !== OrganisationKind.INSPECTORATE,
-};
 
 @Injectable()
 export class UsersService {
@@ -59,33 +52,29 @@ export class UsersService {
     return this.db.transaction(actor, async ({ em }) => {
       const email = data.email.trim().toLowerCase();
       await this.checkRoleOrganisation(em, data.role, data.organisationId ?? null);
-      if (await em.getRepository(User).existsBy({ email })) {
+      if (await userRepository.emailTaken(em, email)) {
         throw DomainError.badInput(`An account with e-mail address ${email} already exists.`, [
           { path: 'input.email', message: 'already in use' },
         ]);
       }
-      const repo = em.getRepository(User);
-      const saved = await repo.save(
-        repo.create({
-          email,
-          displayName: data.displayName.trim(),
-          role: data.role,
-          organisationId: data.role === Role.ADMIN ? null : data.organisationId,
-          locale: data.locale ?? 'nl',
-          passwordHash,
-          active: true,
-          tokenVersion: 0,
-          version: 1,
-        }),
-      );
-      return repo.findOneByOrFail({ id: saved.id });
+      return userRepository.insert(em, {
+        email,
+        displayName: data.displayName.trim(),
+        role: data.role,
+        organisationId: data.role === Role.ADMIN ? null : data.organisationId,
+        locale: data.locale ?? 'nl',
+        passwordHash,
+        active: true,
+        tokenVersion: 0,
+        version: 1,
+      });
     });
   }
 
   async update(actor: Actor, data: UpdateUserData): Promise<User> {
     requireRole(actor, [Role.ADMIN], 'change accounts');
     return this.db.transaction(actor, async ({ em }) => {
-      const current = await em.getRepository(User).findOneBy({ id: data.id });
+      const current = await userRepository.find(em, data.id);
       if (!current) throw DomainError.notFound('User', data.id);
       const role = data.role ?? current.role;
       const organisationId = role === Role.ADMIN ? null : data.organisationId !== undefined ? data.organisationId : current.organisationId;
@@ -110,21 +99,25 @@ export class UsersService {
 
   /** Administrators see every account; others see the accounts of their own organisation. */
   async list(actor: Actor, filter: UserFilter, page: PageArgs): Promise<Page<User>> {
-    return paginate(this.db, actor, (em) => {
-      const qb = em.getRepository(User).createQueryBuilder('u');
-      if (actor.role !== Role.ADMIN) qb.andWhere('u.organisation_id = :ownOrg', { ownOrg: actor.organisationId });
-      if (filter.organisationId) qb.andWhere('u.organisation_id = :orgId', { orgId: filter.organisationId });
-      if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
-      if (filter.search) {
-        const term = likeTerm(filter.search);
-        qb.andWhere(new Brackets((w) => w.where('u.display_name ILIKE :term', { term }).orWhere('u.email ILIKE :term', { term })));
-      }
-      return qb;
-    }, 'u.id', { expression: 'u.email', type: 'text', direction: 'ASC' }, page);
+    return paginate(
+      this.db,
+      actor,
+      (em) =>
+        userRepository.filtered(em, {
+          ...(actor.role !== Role.ADMIN ? { ownOrganisationId: actor.organisationId } : {}),
+          organisationId: filter.organisationId,
+          role: filter.role,
+          search: filter.search,
+          active: filter.active,
+        }),
+      'u.id',
+      { expression: 'u.email', type: 'text', direction: 'ASC' },
+      page,
+    );
   }
 
   async byIds(actor: Actor, ids: readonly string[]): Promise<User[]> {
-    return this.db.transaction(actor, ({ em }) => em.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany());
+    return this.db.transaction(actor, ({ em }) => userRepository.byIds(em, ids));
   }
 
   private async checkRoleOrganisation(em: import('typeorm').EntityManager, role: Role, organisationId: string | null) {
@@ -134,11 +127,13 @@ export class UsersService {
         { path: 'input.organisationId', message: 'required for this role' },
       ]);
     }
-    const organisation = await em.getRepository(Organisation).findOneBy({ id: organisationId });
+    const organisation = await userRepository.organisation(em, organisationId);
     if (!organisation) {
-      throw DomainError.badInput(`Organisation ${organisationId} does not exist.`, [{ path: 'input.organisationId', message: 'unknown organisation' }]);
+      throw DomainError.badInput(`Organisation ${organisationId} does not exist.`, [
+        { path: 'input.organisationId', message: 'unknown organisation' },
+      ]);
     }
-    if (!roleOrganisation[role](organisation.kind)) {
+    if (!mayBelongTo(role, organisation.kind)) {
       throw DomainError.badInput(`A ${role} account cannot belong to an organisation of kind ${organisation.kind}.`, [
         { path: 'input.organisationId', message: `kind ${organisation.kind} does not fit role ${role}` },
       ]);

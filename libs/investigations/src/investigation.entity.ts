@@ -79,3 +79,13 @@ export class ImprovementPointAddressee {
   @PrimaryColumn('uuid') pointId: string;
   @PrimaryColumn('uuid') organisationId: string;
 }
+
+/** This library's TypeORM entities; the apps put the lists together where they start. */
+export const INVESTIGATIONS_ENTITIES = [
+  Investigation,
+  InvestigationInspectorate,
+  InvestigationOrganisation,
+  Finding,
+  ImprovementPoint,
+  ImprovementPointAddressee,
+];

@@ -1,18 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In } from 'typeorm';
-import { Database, Page, PageArgs, paginate, SortSpec, Tx, updateVersioned } from '@opvolging/database';
+import { EntityManager } from 'typeorm';
+import { Database, Page, PageArgs, paginate, SortSpec, Tx, updateVersioned, batchRead } from '@opvolging/database';
 import { DeadlineKind, KindPolicy, validatePolicyOverrides } from '@opvolging/deadlines';
-import { investigationScope } from '@opvolging/identity';
-import { Organisation, OrganisationKind } from '@opvolging/organisations';
-import { Actor, addMonths, Clock, DeadlineUnit, DomainError, DomainEvents, FieldProblem, group, likeTerm, overdueSql, Role, requireRole, Theme, unique } from '@opvolging/shared';
+import { OrganisationKind } from '@opvolging/organisations';
 import {
-  Investigation,
-  InvestigationInspectorate,
-  InvestigationOrganisation,
-  InvestigationStatus,
-} from './investigation.entity';
+  Actor,
+  Clock,
+  DeadlineUnit,
+  DomainError,
+  DomainEvents,
+  FieldProblem,
+  publicationDateProblem,
+  publicationWindow,
+  Role,
+  requireRole,
+  unique,
+} from '@opvolging/shared';
+import { Investigation, InvestigationStatus } from './investigation.entity';
 import { INVESTIGATION_PUBLISHED, InvestigationPublished } from './investigation.events';
 import { investigationStateMachine } from './investigation.state-machine';
+import { InvestigationFilter, investigationRepository as rows } from './investigation.repository';
+import { publicationDeadlines } from './publication-deadlines';
+
+export type { InvestigationFilter } from './investigation.repository';
+export { overdueInInvestigationSql } from './investigation.repository';
 
 export interface DeadlinePolicyData {
   unit?: DeadlineUnit;
@@ -23,6 +34,18 @@ export interface DeadlinePolicyData {
   revisionDueDays?: number;
   auditDueMonths?: number;
   trajectoryMonths?: number;
+}
+
+/** What publishing a draft on a date would create (`InvestigationsService.preview`). */
+export interface PublicationPreview {
+  investigationId: string;
+  publicationDate: string;
+  /** The publication dates accepted today (`publicationWindow`), for the form's hint. */
+  earliestPublicationDate: string;
+  latestPublicationDate: string;
+  trajectoryEndDate: string;
+  /** One plan per addressed organisation, ordered by the organisation's name. */
+  plans: Array<{ organisationId: string; dueDate: string }>;
 }
 
 export interface CreateInvestigationData {
@@ -40,16 +63,6 @@ export interface UpdateInvestigationData extends Partial<Omit<CreateInvestigatio
   policy?: DeadlinePolicyData;
 }
 
-export interface InvestigationFilter {
-  status?: InvestigationStatus;
-  municipalityId?: string;
-  organisationId?: string;
-  theme?: Theme;
-  search?: string;
-  /** Investigations with at least one late plan, measure or audit (visible to the actor). */
-  overdue?: boolean;
-}
-
 export enum InvestigationSort {
   PUBLICATION_DATE = 'PUBLICATION_DATE',
   CREATED_AT = 'CREATED_AT',
@@ -62,20 +75,6 @@ const sorts: Record<InvestigationSort, Omit<SortSpec, 'direction'>> = {
   [InvestigationSort.TITLE]: { expression: 'lower(i.title)', type: 'text' },
 };
 
-/**
- * SQL for "something in this investigation is late", shared by the filter and the overviews.
- * `ownOrganisationOnly`: count only the plans of :scopeOrgId (an organisation must not learn of others' lateness).
- */
-export const overdueInInvestigationSql = (i: string, ownOrganisationOnly = false) => {
-  const own = ownOrganisationOnly ? ' AND od_p.organisation_id = :scopeOrgId' : '';
-  // One EXISTS over the investigation's plans (not three OR'ed ones): PostgreSQL can then walk the
-  // plans of each candidate investigation instead of hashing every late measure in the database.
-  return `EXISTS (SELECT 1 FROM improvement_plans od_p WHERE od_p.investigation_id = ${i}.id${own} AND (
-      ${overdueSql.plan('od_p')}
-      OR EXISTS (SELECT 1 FROM measures od_m WHERE od_m.plan_id = od_p.id AND ${overdueSql.measure('od_m')})
-      OR EXISTS (SELECT 1 FROM internal_audits od_a WHERE od_a.plan_id = od_p.id AND ${overdueSql.audit('od_a')})))`;
-};
-
 @Injectable()
 export class InvestigationsService {
   constructor(
@@ -86,40 +85,24 @@ export class InvestigationsService {
 
   // ---- reads -------------------------------------------------------------------------------
 
-  list(actor: Actor, filter: InvestigationFilter, sort: { field: InvestigationSort; direction: 'ASC' | 'DESC' }, page: PageArgs): Promise<Page<Investigation>> {
-    return paginate(this.db, actor, (em) => {
-      const scope = investigationScope(actor, 'i');
-      const qb = em.getRepository(Investigation).createQueryBuilder('i').where(scope.sql, scope.params);
-      if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
-      if (filter.municipalityId) qb.andWhere('i.municipality_id = :municipalityId', { municipalityId: filter.municipalityId });
-      if (filter.organisationId) {
-        qb.andWhere('EXISTS (SELECT 1 FROM investigation_organisations f_io WHERE f_io.investigation_id = i.id AND f_io.organisation_id = :filterOrg)', {
-          filterOrg: filter.organisationId,
-        });
-      }
-      if (filter.theme) {
-        qb.andWhere(
-          new Brackets((w) =>
-            w
-              .where('EXISTS (SELECT 1 FROM findings f_f WHERE f_f.investigation_id = i.id AND :theme = ANY(f_f.themes))')
-              .orWhere('EXISTS (SELECT 1 FROM improvement_points f_pt WHERE f_pt.investigation_id = i.id AND :theme = ANY(f_pt.themes))'),
-          ),
-          { theme: filter.theme },
-        );
-      }
-      if (filter.search) qb.andWhere('i.title ILIKE :term', { term: likeTerm(filter.search) });
-      if (filter.overdue !== undefined) {
-        qb.andWhere(`${filter.overdue ? '' : 'NOT '}${overdueInInvestigationSql('i', actor.role === Role.ORGANISATION_MEMBER)}`, { today: this.clock.today() });
-      }
-      return qb;
-    }, 'i.id', { ...sorts[sort.field], direction: sort.direction }, page);
+  list(
+    actor: Actor,
+    filter: InvestigationFilter,
+    sort: { field: InvestigationSort; direction: 'ASC' | 'DESC' },
+    page: PageArgs,
+  ): Promise<Page<Investigation>> {
+    return paginate(
+      this.db,
+      actor,
+      (em) => rows.filtered(em, actor, filter, this.clock.today()),
+      'i.id',
+      { ...sorts[sort.field], direction: sort.direction },
+      page,
+    );
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<Investigation[]> {
-    return this.db.transaction(actor, ({ em }) => {
-      const scope = investigationScope(actor, 'i');
-      return em.getRepository(Investigation).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
-    });
+    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   async get(actor: Actor, id: string): Promise<Investigation> {
@@ -130,17 +113,11 @@ export class InvestigationsService {
 
   /** Participating inspectorate ids (the lead excluded) per investigation. */
   async inspectorateIds(actor: Actor, investigationIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) =>
-      em.getRepository(InvestigationInspectorate).findBy({ investigationId: In([...investigationIds]) }),
-    );
-    return group(rows, (r) => r.investigationId, (r) => r.inspectorateId);
+    return batchRead(this.db, actor, investigationIds, rows.inspectorateIds());
   }
 
   async involvedOrganisationIds(actor: Actor, investigationIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) =>
-      em.getRepository(InvestigationOrganisation).findBy({ investigationId: In([...investigationIds]) }),
-    );
-    return group(rows, (r) => r.investigationId, (r) => r.organisationId);
+    return batchRead(this.db, actor, investigationIds, rows.involvedOrganisationIds());
   }
 
   // ---- writes ------------------------------------------------------------------------------
@@ -150,21 +127,18 @@ export class InvestigationsService {
     return this.db.transaction(actor, async ({ em }) => {
       const participating = unique(data.participatingInspectorateIds ?? []).filter((id) => id !== actor.organisationId);
       await this.checkParties(em, data.municipalityId, participating, unique(data.involvedOrganisationIds));
-      const repo = em.getRepository(Investigation);
-      const saved = await repo.save(
-        repo.create({
-          title: data.title.trim(),
-          summary: data.summary?.trim() ?? '',
-          municipalityId: data.municipalityId,
-          leadInspectorateId: actor.organisationId,
-          status: InvestigationStatus.DRAFT,
-          createdBy: actor.userId,
-          version: 1,
-          ...policyColumns(data.policy),
-        }),
-      );
-      await this.replaceParties(em, saved.id, participating, unique(data.involvedOrganisationIds));
-      return repo.findOneByOrFail({ id: saved.id });
+      const saved = await rows.insert(em, {
+        title: data.title.trim(),
+        summary: data.summary?.trim() ?? '',
+        municipalityId: data.municipalityId,
+        leadInspectorateId: actor.organisationId,
+        status: InvestigationStatus.DRAFT,
+        createdBy: actor.userId,
+        version: 1,
+        ...policyColumns(data.policy),
+      });
+      await rows.replaceParties(em, saved.id, participating, unique(data.involvedOrganisationIds));
+      return rows.reread(em, saved.id);
     });
   }
 
@@ -174,23 +148,28 @@ export class InvestigationsService {
       const current = await this.loadForWrite(em, actor, data.id, { leadOnly: true });
       investigationStateMachine.next(current.status, 'edit');
       const municipalityId = data.municipalityId ?? current.municipalityId;
-      if (data.municipalityId !== undefined || data.participatingInspectorateIds !== undefined || data.involvedOrganisationIds !== undefined) {
-        const existingParticipating = (await em.getRepository(InvestigationInspectorate).findBy({ investigationId: current.id })).map((r) => r.inspectorateId);
-        const existingInvolved = (await em.getRepository(InvestigationOrganisation).findBy({ investigationId: current.id })).map((r) => r.organisationId);
-        const participating = unique(data.participatingInspectorateIds ?? existingParticipating).filter((id) => id !== current.leadInspectorateId);
+      if (
+        data.municipalityId !== undefined ||
+        data.participatingInspectorateIds !== undefined ||
+        data.involvedOrganisationIds !== undefined
+      ) {
+        const existingParticipating = await rows.participatingIds(em, current.id);
+        const existingInvolved = await rows.involvedIds(em, current.id);
+        const participating = unique(data.participatingInspectorateIds ?? existingParticipating).filter(
+          (id) => id !== current.leadInspectorateId,
+        );
         const involved = unique(data.involvedOrganisationIds ?? existingInvolved);
         await this.checkParties(em, municipalityId, participating, involved);
-        const stillAddressed: Array<{ organisation_id: string }> = await em.query(
-          `SELECT DISTINCT a.organisation_id FROM improvement_point_addressees a JOIN improvement_points pt ON pt.id = a.point_id
-           WHERE pt.investigation_id = $1 AND NOT (a.organisation_id = ANY($2::uuid[]))`,
-          [current.id, involved],
-        );
+        const stillAddressed = await rows.addressedOutside(em, current.id, involved);
         if (stillAddressed.length) {
           throw DomainError.badInput('Organisations that improvement points are addressed to must stay involved.', [
-            { path: 'input.involvedOrganisationIds', message: `still addressed: ${stillAddressed.map((r) => r.organisation_id).join(', ')}` },
+            {
+              path: 'input.involvedOrganisationIds',
+              message: `still addressed: ${stillAddressed.join(', ')}`,
+            },
           ]);
         }
-        await this.replaceParties(em, current.id, participating, involved);
+        await rows.replaceParties(em, current.id, participating, involved);
       }
       return updateVersioned(em, Investigation, 'Investigation', data.id, data.expectedVersion, {
         ...(data.title !== undefined ? { title: data.title.trim() } : {}),
@@ -198,6 +177,33 @@ export class InvestigationsService {
         municipalityId,
         ...policyColumns(data.policy, current),
       });
+    });
+  }
+
+  /**
+   * What publishing this draft on `publicationDate` would create, without publishing: the plan due
+   * date of each addressed organisation and the trajectory end. Same caller rules as `publish` (lead
+   * inspectorate's inspectors, a DRAFT), the same publication-date window and the same functions.
+   */
+  preview(actor: Actor, data: { id: string; publicationDate: string }): Promise<PublicationPreview> {
+    requireRole(actor, [Role.INSPECTOR], 'publish investigations');
+    return this.db.transaction(actor, async ({ em }) => {
+      const current = await this.loadForWrite(em, actor, data.id, { leadOnly: true, lock: false });
+      investigationStateMachine.next(current.status, 'publish');
+      const today = this.clock.today();
+      const dateProblem = publicationDateProblem('publicationDate', data.publicationDate, today);
+      if (dateProblem) throw DomainError.badInput('The publication date is outside the allowed window.', [dateProblem]);
+      const { planDueDate, trajectoryEndDate } = publicationDeadlines(current, data.publicationDate);
+      const organisationIds = await rows.addresseeIds(em, current.id);
+      const window = publicationWindow(today);
+      return {
+        investigationId: current.id,
+        publicationDate: data.publicationDate,
+        earliestPublicationDate: window.earliest,
+        latestPublicationDate: window.latest,
+        trajectoryEndDate,
+        plans: organisationIds.map((organisationId) => ({ organisationId, dueDate: planDueDate })),
+      };
     });
   }
 
@@ -209,27 +215,20 @@ export class InvestigationsService {
       const current = await this.loadForWrite(em, actor, data.id, { leadOnly: true });
       const status = investigationStateMachine.next(current.status, 'publish');
       const problems: FieldProblem[] = [];
-      const [{ findings, points, unaddressed }] = await em.query(
-        `SELECT (SELECT count(*) FROM findings WHERE investigation_id = $1)::int AS findings,
-                (SELECT count(*) FROM improvement_points WHERE investigation_id = $1)::int AS points,
-                (SELECT count(*) FROM improvement_points pt WHERE pt.investigation_id = $1
-                   AND NOT EXISTS (SELECT 1 FROM improvement_point_addressees a WHERE a.point_id = pt.id))::int AS unaddressed`,
-        [current.id],
-      );
+      const { findings, points, unaddressed } = await rows.contentCounts(em, current.id);
       if (findings === 0) problems.push({ path: 'input.id', message: 'the report has no findings yet' });
       if (points === 0) problems.push({ path: 'input.id', message: 'the report has no improvement points yet' });
-      if (unaddressed > 0) problems.push({ path: 'input.id', message: `${unaddressed} improvement point(s) are addressed to no organisation` });
+      if (unaddressed > 0)
+        problems.push({ path: 'input.id', message: `${unaddressed} improvement point(s) are addressed to no organisation` });
+      const dateProblem = publicationDateProblem('input.publicationDate', data.publicationDate, this.clock.today());
+      if (dateProblem) problems.push(dateProblem);
       if (problems.length) throw DomainError.badInput('The investigation cannot be published yet.', problems);
       const published = await updateVersioned(em, Investigation, 'Investigation', data.id, data.expectedVersion, {
         status,
         publicationDate: data.publicationDate,
-        trajectoryEndDate: addMonths(data.publicationDate, current.trajectoryMonths, current.deadlineUnit),
+        trajectoryEndDate: publicationDeadlines(current, data.publicationDate).trajectoryEndDate,
       });
-      const addressees: Array<{ organisation_id: string }> = await em.query(
-        `SELECT DISTINCT a.organisation_id FROM improvement_point_addressees a JOIN improvement_points pt ON pt.id = a.point_id WHERE pt.investigation_id = $1`,
-        [current.id],
-      );
-      const payload: InvestigationPublished = { investigation: published, addresseeIds: addressees.map((a) => a.organisation_id) };
+      const payload: InvestigationPublished = { investigation: published, addresseeIds: await rows.addresseeIds(em, current.id) };
       await this.events.emit(tx, { type: INVESTIGATION_PUBLISHED, payload });
       return published;
     });
@@ -241,11 +240,7 @@ export class InvestigationsService {
     return this.db.transaction(actor, async ({ em }) => {
       const current = await this.loadForWrite(em, actor, data.id, { leadOnly: true });
       const status = investigationStateMachine.next(current.status, 'close');
-      const open: Array<{ id: string; name: string; status: string }> = await em.query(
-        `SELECT p.id, o.name, p.status FROM improvement_plans p JOIN organisations o ON o.id = p.organisation_id
-         WHERE p.investigation_id = $1 AND p.status <> 'CLOSED' ORDER BY o.name`,
-        [current.id],
-      );
+      const open = await rows.openPlans(em, current.id);
       if (open.length) {
         throw DomainError.badInput(
           `The investigation cannot be closed while plans are not verified: ${open.map((p) => `${p.name} (${p.status})`).join(', ')}.`,
@@ -262,18 +257,17 @@ export class InvestigationsService {
   }
 
   /**
-   * The investigation row, locked for the rest of the transaction, if the inspector may write it:
-   * out of scope reads as NOT_FOUND; publishing and closing are for the lead inspectorate.
+   * The investigation row, locked for the rest of the transaction (unless `lock: false`, for the
+   * publication preview), if the inspector may write it: out of scope reads as NOT_FOUND;
+   * publishing and closing are for the lead inspectorate.
    */
-  async loadForWrite(em: EntityManager, actor: Actor, id: string, options: { leadOnly?: boolean } = {}): Promise<Investigation> {
-    const scope = investigationScope(actor, 'i');
-    const found = await em
-      .getRepository(Investigation)
-      .createQueryBuilder('i')
-      .where('i.id = :id', { id })
-      .andWhere(scope.sql, scope.params)
-      .setLock('pessimistic_write')
-      .getOne();
+  async loadForWrite(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    options: { leadOnly?: boolean; lock?: boolean } = {},
+  ): Promise<Investigation> {
+    const found = await rows.inScope(em, actor, id, options.lock !== false);
     if (!found || actor.role !== Role.INSPECTOR) throw DomainError.notFound('Investigation', id);
     if (options.leadOnly && found.leadInspectorateId !== actor.organisationId) {
       throw DomainError.forbidden('Only inspectors of the lead inspectorate may do this for this investigation.');
@@ -283,25 +277,21 @@ export class InvestigationsService {
 
   private async checkParties(em: EntityManager, municipalityId: string, participating: string[], involved: string[]) {
     const ids = unique([municipalityId, ...participating, ...involved]);
-    const found = new Map((await em.getRepository(Organisation).findBy({ id: In(ids) })).map((o) => [o.id, o]));
+    const found = new Map((await rows.organisations(em, ids)).map((o) => [o.id, o]));
     const problems: FieldProblem[] = [];
-    if (found.get(municipalityId)?.kind !== OrganisationKind.MUNICIPALITY) problems.push({ path: 'input.municipalityId', message: 'not a municipality' });
+    if (found.get(municipalityId)?.kind !== OrganisationKind.MUNICIPALITY)
+      problems.push({ path: 'input.municipalityId', message: 'not a municipality' });
     participating.forEach((id, index) => {
-      if (found.get(id)?.kind !== OrganisationKind.INSPECTORATE) problems.push({ path: `input.participatingInspectorateIds.${index}`, message: 'not an inspectorate' });
+      if (found.get(id)?.kind !== OrganisationKind.INSPECTORATE)
+        problems.push({ path: `input.participatingInspectorateIds.${index}`, message: 'not an inspectorate' });
     });
     involved.forEach((id, index) => {
       const org = found.get(id);
       if (!org) problems.push({ path: `input.involvedOrganisationIds.${index}`, message: 'unknown organisation' });
-      else if (org.kind === OrganisationKind.INSPECTORATE) problems.push({ path: `input.involvedOrganisationIds.${index}`, message: 'an inspectorate is not an involved organisation' });
+      else if (org.kind === OrganisationKind.INSPECTORATE)
+        problems.push({ path: `input.involvedOrganisationIds.${index}`, message: 'an inspectorate is not an involved organisation' });
     });
     if (problems.length) throw DomainError.badInput('Some organisations of the investigation are not valid.', problems);
-  }
-
-  private async replaceParties(em: EntityManager, investigationId: string, participating: string[], involved: string[]) {
-    await em.delete(InvestigationInspectorate, { investigationId });
-    await em.delete(InvestigationOrganisation, { investigationId });
-    if (participating.length) await em.insert(InvestigationInspectorate, participating.map((inspectorateId) => ({ investigationId, inspectorateId })));
-    if (involved.length) await em.insert(InvestigationOrganisation, involved.map((organisationId) => ({ investigationId, organisationId })));
   }
 }
 
@@ -316,4 +306,3 @@ function policyColumns(policy: DeadlinePolicyData | undefined, current?: Investi
     reminderPolicy: { ...(current?.reminderPolicy ?? {}), ...(policy?.reminders ? validatePolicyOverrides(policy.reminders) : {}) },
   };
 }
-

@@ -4,10 +4,11 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { AppConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
 import { DeadlinesService } from '@opvolging/deadlines';
-import { User } from '@opvolging/identity';
+import { userRepository } from '@opvolging/identity';
 import { Actor, DomainError } from '@opvolging/shared';
 import { render } from './messages';
 import { NotificationParams } from './notification.entity';
+import { notificationRepository } from './notifications.repository';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,41 +26,49 @@ export class CalendarFeedService {
 
   async create(actor: Actor): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.transaction(actor, ({ em }) => em.update(User, { id: actor.userId }, { calendarTokenHash: hash(token) }));
+    await this.db.transaction(actor, ({ em }) => userRepository.update(em, actor.userId, { calendarTokenHash: hash(token) }));
     return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/calendar/${token}.ics`;
   }
 
   async revoke(actor: Actor): Promise<boolean> {
-    const result = await this.db.transaction(actor, ({ em }) => em.update(User, { id: actor.userId }, { calendarTokenHash: null }));
+    const result = await this.db.transaction(actor, ({ em }) => userRepository.update(em, actor.userId, { calendarTokenHash: null }));
     return (result.affected ?? 0) > 0;
   }
 
   /** The feed for a secret; NOT_FOUND for an unknown or revoked one (and for disabled accounts). */
   async render(token: string): Promise<string> {
-    const user = await this.db.transaction(null, ({ em }) =>
-      em.getRepository(User).createQueryBuilder('u').where('u.calendar_token_hash = :h AND u.active', { h: hash(token) }).getOne(),
-    );
+    const user = await this.db.transaction(null, ({ em }) => userRepository.byCalendarTokenHash(em, hash(token)));
     if (!user) throw DomainError.notFound('Calendar feed');
     const actor: Actor = { userId: user.id, role: user.role, organisationId: user.organisationId };
     const deadlines = await this.deadlines.responsibleFor(actor);
-    const context: Array<{ id: string; title: string; org: string | null; label: string | null }> = deadlines.length
+    const context = deadlines.length
       ? await this.db.transaction(actor, ({ em }) =>
-          em.query(
-            `SELECT d.subject_id AS id, i.title, o.name AS org, m.description AS label
-               FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id
-               LEFT JOIN organisations o ON o.id = d.organisation_id LEFT JOIN measures m ON m.id = d.subject_id
-              WHERE d.subject_id = ANY($1)`,
-            [deadlines.map((d) => d.id)],
+          notificationRepository.calendarContext(
+            em,
+            deadlines.map((d) => d.id),
           ),
         )
       : [];
     const byId = new Map(context.map((c) => [c.id, c]));
-    const calendar = ical({ name: 'Opvolging', method: ICalCalendarMethod.PUBLISH, timezone: 'Europe/Amsterdam', prodId: { company: 'Opvolging', product: 'deadlines', language: user.locale.toUpperCase() } });
+    const calendar = ical({
+      name: 'Opvolging',
+      method: ICalCalendarMethod.PUBLISH,
+      timezone: 'Europe/Amsterdam',
+      prodId: { company: 'Opvolging', product: 'deadlines', language: user.locale.toUpperCase() },
+    });
     for (const d of deadlines) {
       const c = byId.get(d.id);
       const params: NotificationParams = {
-        kind: d.kind, type: 'REMINDER', days: 0, dueDate: d.dueDate, investigationId: d.investigationId, investigationTitle: c?.title ?? '',
-        organisationName: c?.org ?? null, subjectId: d.id, subjectLabel: c?.label ?? null, escalated: false,
+        kind: d.kind,
+        type: 'REMINDER',
+        days: 0,
+        dueDate: d.dueDate,
+        investigationId: d.investigationId,
+        investigationTitle: c?.title ?? '',
+        organisationName: c?.org ?? null,
+        subjectId: d.id,
+        subjectLabel: c?.label ?? null,
+        escalated: false,
       };
       const text = render(params, user.locale);
       calendar.createEvent({
@@ -67,7 +76,10 @@ export class CalendarFeedService {
         start: new Date(`${d.dueDate}T00:00:00Z`),
         allDay: true,
         summary: text.body,
-        description: d.originalDueDate !== d.dueDate ? `${text.body} (${user.locale === 'nl' ? 'oorspronkelijk' : 'originally'} ${d.originalDueDate})` : text.body,
+        description:
+          d.originalDueDate !== d.dueDate
+            ? `${text.body} (${user.locale === 'nl' ? 'oorspronkelijk' : 'originally'} ${d.originalDueDate})`
+            : text.body,
         url: this.config.PUBLIC_URL,
       });
     }

@@ -1,5 +1,6 @@
 export * from './calendar-feed.service';
 export * from './deadline-sweeper';
+export { CANDIDATES_SQL } from './sweep.repository';
 export * from './mail-jobs';
 export * from './messages';
 export * from './notification-queue';
@@ -7,3 +8,7 @@ export * from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';
 export * from './retention.service';
+export * from './notification-jobs';
+export * from './recipients';
+export * from './event-notifier';
+export * from './web-links';

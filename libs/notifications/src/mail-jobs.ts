@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@opvolging/config';
-import { Database, returnedRows } from '@opvolging/database';
-import { Locale, digestSubject, mailFooter, render } from './messages';
+import { Database } from '@opvolging/database';
+import { Locale, digestSubject, eventMailFooter, mailFooter, render } from './messages';
 import { Mailer } from '@opvolging/mail';
-import { Notification } from './notification.entity';
+import { isEvent } from './notification.entity';
+import { notificationRepository as rows } from './notifications.repository';
 
 /**
  * The mail side of notifications. A job is claimed in PostgreSQL before sending (PENDING → SENDING),
@@ -21,15 +22,7 @@ export class MailJobs {
   ) {}
 
   async sendNotification(notificationId: string): Promise<'sent' | 'skipped'> {
-    const claimed = await this.db.transaction(null, async ({ em }) =>
-      returnedRows<Notification & { email: string; locale: Locale; active: boolean }>(await em.query(
-        `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = now(), email_attempts = email_attempts + 1
-           FROM users u WHERE n.id = $1 AND n.email_status = 'PENDING' AND u.id = n.user_id
-         RETURNING n.id, n.params, u.email, u.locale, u.active`,
-        [notificationId],
-      )),
-    );
-    const row = claimed[0];
+    const row = await this.db.transaction(null, ({ em }) => rows.claimMail(em, notificationId));
     if (!row) return 'skipped'; // already sent, or being sent by another worker
     if (!row.active) {
       await this.finish(notificationId, false);
@@ -37,10 +30,21 @@ export class MailJobs {
     }
     const message = render(row.params, row.locale);
     try {
-      await this.mailer.send({ to: row.email, subject: message.title, text: message.body + mailFooter(this.config.PUBLIC_URL, row.locale), messageId: row.id, language: row.locale });
+      await this.mailer.send({
+        to: row.email,
+        subject: message.title,
+        text:
+          message.body +
+          (isEvent(row.params)
+            ? eventMailFooter(this.config.PUBLIC_URL, row.params, row.locale)
+            : mailFooter(this.config.PUBLIC_URL, row.locale)),
+        messageId: row.id,
+        language: row.locale,
+      });
     } catch (error) {
-      await this.db.transaction(null, ({ em }) => em.query(`UPDATE notifications SET email_status = 'PENDING', email_claimed_at = NULL WHERE id = $1`, [notificationId]));
-      this.logger.warn(`mail for notification ${notificationId} failed, will retry: ${(error as Error).message}`);
+      await this.db.transaction(null, ({ em }) => rows.releaseMail(em, notificationId));
+      // debug only: the worker sums mail failures up in one WARN line per minute (no line per mail).
+      this.logger.debug(`mail for notification ${notificationId} failed, will retry: ${(error as Error).message}`);
       throw error;
     }
     await this.finish(notificationId, true);
@@ -50,18 +54,16 @@ export class MailJobs {
   /** One mail listing everything waiting for a user's daily digest. */
   async sendDigest(userId: string, digestDate: string): Promise<'sent' | 'skipped'> {
     return this.db.transaction(null, async ({ em }) => {
-      const [digest] = await em.query(`SELECT status FROM digests WHERE user_id = $1 AND digest_date = $2 FOR UPDATE`, [userId, digestDate]);
+      const digest = await rows.lockDigest(em, userId, digestDate);
       if (!digest || digest.status === 'SENT') return 'skipped';
-      const [user] = await em.query(`SELECT email, locale, active FROM users WHERE id = $1`, [userId]);
-      const items: Notification[] = await em.query(
-        `SELECT id, params FROM notifications WHERE user_id = $1 AND email_status = 'IN_DIGEST' ORDER BY (params->>'dueDate'), created_at FOR UPDATE`,
-        [userId],
-      );
+      const user = await rows.mailAddress(em, userId);
+      const items = await rows.digestItems(em, userId);
       if (items.length && user?.active) {
         const locale: Locale = user.locale;
         const lines = items.map((n) => {
           const m = render(n.params, locale);
-          return `• ${m.title}\n  ${m.body}`;
+          const link = isEvent(n.params) ? `\n  ${this.config.PUBLIC_URL.replace(/\/$/, '')}${n.params.link}` : '';
+          return `• ${m.title}\n  ${m.body}${link}`;
         });
         const intro = locale === 'nl' ? 'Dit staat vandaag voor u open in Opvolging:' : 'This is waiting for you in Opvolging today:';
         // Sent inside the transaction: if SMTP fails, nothing is marked and the job is retried.
@@ -73,15 +75,17 @@ export class MailJobs {
           language: locale,
         });
       }
-      await em.query(`UPDATE notifications SET email_status = 'DIGEST_SENT', emailed_at = now() WHERE id = ANY($1)`, [items.map((n) => n.id)]);
-      await em.query(`UPDATE digests SET status = 'SENT', sent_at = now() WHERE user_id = $1 AND digest_date = $2`, [userId, digestDate]);
+      await rows.markDigestSent(
+        em,
+        userId,
+        digestDate,
+        items.map((n) => n.id),
+      );
       return items.length ? 'sent' : 'skipped';
     });
   }
 
   private finish(notificationId: string, mailed: boolean) {
-    return this.db.transaction(null, ({ em }) =>
-      em.query(`UPDATE notifications SET email_status = 'SENT', emailed_at = CASE WHEN $2 THEN now() END WHERE id = $1`, [notificationId, mailed]),
-    );
+    return this.db.transaction(null, ({ em }) => rows.finishMail(em, notificationId, mailed));
   }
 }

@@ -1,14 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { QUEUES } from '@opvolging/queue';
+import { bulkJobs, JOB, JOB_DEFINITIONS } from '@opvolging/queue';
 
-export const JOBS = {
-  sweep: 'deadline-sweep',
-  mail: 'send-notification-mail',
-  digest: 'send-digest',
-  retention: 'retention',
-} as const;
+/** The names of this library's jobs (defined with their queues and retries in @opvolging/queue). */
+export const JOBS = { sweep: JOB.sweep, mail: JOB.mail, digest: JOB.digest, retention: JOB.retention } as const;
 
 /**
  * Enqueues mail work with deterministic job ids, so enqueueing the same mail twice (a second
@@ -18,27 +14,25 @@ export const JOBS = {
  */
 @Injectable()
 export class NotificationQueue {
-  constructor(@InjectQueue(QUEUES.notifications) private readonly queue: Queue) {}
+  constructor(@InjectQueue(JOB_DEFINITIONS[JOB.mail].queue) private readonly queue: Queue) {}
 
   async mails(notificationIds: string[]): Promise<void> {
     if (!notificationIds.length) return;
     await this.queue.addBulk(
-      notificationIds.map((id) => ({
-        name: JOBS.mail,
-        data: { notificationId: id },
-        opts: { jobId: `mail-${id}`, attempts: 8, backoff: { type: 'exponential', delay: 15_000 }, removeOnComplete: true, removeOnFail: true },
-      })),
+      bulkJobs(
+        JOB.mail,
+        notificationIds.map((id) => ({ jobId: `mail-${id}`, data: { notificationId: id } })),
+      ),
     );
   }
 
   async digests(digests: Array<{ userId: string; digestDate: string }>): Promise<void> {
     if (!digests.length) return;
     await this.queue.addBulk(
-      digests.map((d) => ({
-        name: JOBS.digest,
-        data: d,
-        opts: { jobId: `digest-${d.userId}-${d.digestDate}`, attempts: 8, backoff: { type: 'exponential', delay: 15_000 }, removeOnComplete: true, removeOnFail: true },
-      })),
+      bulkJobs(
+        JOB.digest,
+        digests.map((d) => ({ jobId: `digest-${d.userId}-${d.digestDate}`, data: d })),
+      ),
     );
   }
 }

@@ -1,54 +1,55 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@opvolging/config';
-import { Database, returnedRows } from '@opvolging/database';
+import { Database, RetentionTasks } from '@opvolging/database';
 import { Clock } from '@opvolging/shared';
+import { notificationRepository } from './notifications.repository';
 
+/** Rows deleted per task: this library's notifications and digests, and what the others registered. */
 export interface RetentionResult {
   notifications: number;
   digests: number;
   resetLinks: number;
   exports: number;
+  /** Refresh tokens of browser sessions that ended (expired, revoked, signed out). */
+  sessions: number;
 }
 
 /**
- * Deletes what the product no longer needs, per the retention settings (see README). History and
- * the record of who read it are never deleted by the product: they are the case file's audit trail.
+ * Deletes what the product no longer needs, per the retention settings (see README). Each library
+ * registers the deletes of its own tables (RetentionTasks); this runs them all in one transaction.
+ * History and the record of who read it are never deleted by the product: they are the case
+ * file's audit trail.
  */
 @Injectable()
-export class RetentionService {
+export class RetentionService implements OnModuleInit {
   private readonly logger = new Logger(RetentionService.name);
 
   constructor(
     private readonly db: Database,
+    private readonly tasks: RetentionTasks,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
+  onModuleInit(): void {
+    this.tasks.register('notifications', (em, now) => notificationRepository.deleteOld(em, now, this.config.RETENTION_NOTIFICATIONS_DAYS));
+    this.tasks.register('digests', (em, now) => notificationRepository.deleteSentDigests(em, now));
+  }
+
   async run(): Promise<RetentionResult> {
     const now = this.clock.now();
-    const result = await this.db.transaction(
+    const counts = await this.db.transaction(
       null,
-      async ({ em }) => ({
-        notifications: returnedRows(
-          await em.query(
-            `DELETE FROM notifications WHERE read_at IS NOT NULL AND email_status IN ('SENT', 'DIGEST_SENT') AND created_at < $1::timestamptz - make_interval(days => $2) RETURNING id`,
-            [now, this.config.RETENTION_NOTIFICATIONS_DAYS],
-          ),
-        ).length,
-        digests: returnedRows(await em.query(`DELETE FROM digests WHERE status = 'SENT' AND sent_at < $1::timestamptz - interval '90 days' RETURNING user_id`, [now])).length,
-        resetLinks: returnedRows(
-          await em.query(
-            `DELETE FROM password_reset_tokens WHERE (used_at IS NOT NULL OR expires_at < $1) AND created_at < $1::timestamptz - make_interval(days => $2) RETURNING id`,
-            [now, this.config.RETENTION_RESET_LINKS_DAYS],
-          ),
-        ).length,
-        exports: returnedRows(
-          await em.query(`DELETE FROM exports WHERE status IN ('DONE','FAILED') AND created_at < $1::timestamptz - make_interval(days => $2) RETURNING id`, [now, this.config.RETENTION_EXPORTS_DAYS]),
-        ).length,
-      }),
+      async ({ em }) => {
+        const deleted: Record<string, number> = {};
+        for (const [name, task] of this.tasks.entries()) deleted[name] = await task(em, now);
+        return deleted;
+      },
       { onBehalfOf: 'retention' },
     );
-    if (result.notifications + result.digests + result.resetLinks + result.exports) this.logger.log(`retention: ${JSON.stringify(result)}`);
+    const { notifications, digests, resetLinks, exports, sessions } = counts;
+    const result: RetentionResult = { notifications, digests, resetLinks, exports, sessions };
+    if (Object.values(result).some((n) => n > 0)) this.logger.log(`retention: ${JSON.stringify(result)}`);
     return result;
   }
 }

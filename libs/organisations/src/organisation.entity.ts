@@ -26,3 +26,6 @@ export class Organisation {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column() version: number;
 }
+
+/** This library's TypeORM entities; the apps put the lists together where they start. */
+export const ORGANISATIONS_ENTITIES = [Organisation];

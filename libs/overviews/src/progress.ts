@@ -30,8 +30,18 @@ export interface InvestigationProgress {
 /** Sums plan rows (already aggregated in SQL) into totals; no row is loaded twice. */
 export function totalsOf(rows: PlanProgressRow[]): ProgressTotals {
   const t: ProgressTotals = {
-    plansNotSubmitted: 0, plansSubmitted: 0, plansInRevision: 0, plansAccepted: 0, plansClosed: 0, plansOverdue: 0,
-    measuresTotal: 0, measuresCompleted: 0, measuresLate: 0, auditsOpen: 0, auditsOverdue: 0, grades: {},
+    plansNotSubmitted: 0,
+    plansSubmitted: 0,
+    plansInRevision: 0,
+    plansAccepted: 0,
+    plansClosed: 0,
+    plansOverdue: 0,
+    measuresTotal: 0,
+    measuresCompleted: 0,
+    measuresLate: 0,
+    auditsOpen: 0,
+    auditsOverdue: 0,
+    grades: {},
   };
   for (const r of rows) {
     if (r.planStatus === 'DRAFT') t.plansNotSubmitted++;
@@ -43,7 +53,7 @@ export function totalsOf(rows: PlanProgressRow[]): ProgressTotals {
     t.measuresTotal += r.measuresTotal;
     t.measuresCompleted += r.measuresCompleted;
     t.measuresLate += r.measuresLate;
-    if (r.auditStatus === 'DRAFT' || r.auditStatus === 'REVISION_REQUESTED') t.auditsOpen++;
+    if (r.auditOpen) t.auditsOpen++;
     if (r.auditOverdue) t.auditsOverdue++;
     for (const [grade, n] of Object.entries(r.grades)) t.grades[grade] = (t.grades[grade] ?? 0) + Number(n);
   }

@@ -1,4 +1,5 @@
 export * from './measures.service';
+export * from './plan-closing';
 export * from './plan-lock';
 export * from './plan.entity';
 export * from './plan.events';

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { Database, Page, PageArgs, paginate, SortSpec, updateVersioned } from '@opvolging/database';
-import { User, viaPlan } from '@opvolging/identity';
+import { EntityManager } from 'typeorm';
+import { Database, Page, PageArgs, paginate, SortSpec, updateVersioned, batchRead } from '@opvolging/database';
 import { ReportContentService } from '@opvolging/investigations';
-import { Actor, Clock, DomainError, FieldProblem, group, overdueSql, Role, requireRole, unique } from '@opvolging/shared';
+import { Actor, Clock, DomainError, FieldProblem, group, Role, requireRole, unique } from '@opvolging/shared';
 import { lockPlan } from './plan-lock';
-import { ImprovementPlan, Measure, MeasurePoint, MeasureStatus } from './plan.entity';
+import { ImprovementPlan, Measure, MeasureStatus } from './plan.entity';
 import { measureStateMachine, planStateMachine } from './plan.state-machine';
+import { MeasureFilter, measureRepository as rows } from './measure.repository';
+
+export type { MeasureFilter } from './measure.repository';
 
 export interface MeasureData {
   planId: string;
@@ -20,15 +22,6 @@ export interface MeasureData {
 export interface UpdateMeasureData extends Partial<Omit<MeasureData, 'planId'>> {
   id: string;
   expectedVersion: number;
-}
-
-export interface MeasureFilter {
-  planId?: string;
-  investigationId?: string;
-  organisationId?: string;
-  ownerId?: string;
-  status?: MeasureStatus;
-  overdue?: boolean;
 }
 
 export enum MeasureSort {
@@ -52,69 +45,42 @@ export class MeasuresService {
 
   // ---- reads -------------------------------------------------------------------------------
 
-  list(actor: Actor, filter: MeasureFilter, sort: { field: MeasureSort; direction: 'ASC' | 'DESC' }, page: PageArgs): Promise<Page<Measure>> {
-    return paginate(this.db, actor, (em) => {
-      const scope = viaPlan(actor, 'm', true);
-      const qb = em.getRepository(Measure).createQueryBuilder('m').where(scope.sql, scope.params);
-      if (filter.planId) qb.andWhere('m.plan_id = :planId', { planId: filter.planId });
-      if (filter.investigationId || filter.organisationId) {
-        qb.andWhere(
-          `EXISTS (SELECT 1 FROM improvement_plans f_p WHERE f_p.id = m.plan_id
-             AND (CAST(:fInv AS uuid) IS NULL OR f_p.investigation_id = :fInv) AND (CAST(:fOrg AS uuid) IS NULL OR f_p.organisation_id = :fOrg))`,
-          { fInv: filter.investigationId ?? null, fOrg: filter.organisationId ?? null },
-        );
-      }
-      if (filter.ownerId) qb.andWhere('m.owner_id = :ownerId', { ownerId: filter.ownerId });
-      if (filter.status) qb.andWhere('m.status = :status', { status: filter.status });
-      if (filter.overdue !== undefined) qb.andWhere(`${filter.overdue ? '' : 'NOT '}${overdueSql.measure('m')}`, { today: this.clock.today() });
-      return qb;
-    }, 'm.id', { ...measureSorts[sort.field], direction: sort.direction }, page);
+  list(
+    actor: Actor,
+    filter: MeasureFilter,
+    sort: { field: MeasureSort; direction: 'ASC' | 'DESC' },
+    page: PageArgs,
+  ): Promise<Page<Measure>> {
+    return paginate(
+      this.db,
+      actor,
+      (em) => rows.filtered(em, actor, filter, this.clock.today()),
+      'm.id',
+      { ...measureSorts[sort.field], direction: sort.direction },
+      page,
+    );
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<Measure[]> {
-    return this.db.transaction(actor, ({ em }) => {
-      const scope = viaPlan(actor, 'm', true);
-      return em.getRepository(Measure).createQueryBuilder('m').where('m.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
-    });
+    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   async byPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, Measure[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) => {
-      const scope = viaPlan(actor, 'm', true);
-      return em
-        .getRepository(Measure)
-        .createQueryBuilder('m')
-        .where('m.plan_id IN (:...ids)', { ids: planIds })
-        .andWhere(scope.sql, scope.params)
-        .orderBy('m.created_at')
-        .addOrderBy('m.id')
-        .getMany();
-    });
-    return group(rows, (m) => m.planId, (m) => m);
+    return batchRead(this.db, actor, planIds, rows.byPlan(actor));
   }
 
   /** Measures covering each point, limited to plans whose contents the actor may see. */
   async byPoint(actor: Actor, pointIds: readonly string[]): Promise<Map<string, Measure[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) => {
-      const scope = viaPlan(actor, 'm', true);
-      return em
-        .getRepository(Measure)
-        .createQueryBuilder('m')
-        .innerJoin(MeasurePoint, 'mp', 'mp.measure_id = m.id')
-        .addSelect('mp.point_id', 'point_id')
-        .where('mp.point_id IN (:...ids)', { ids: pointIds })
-        .andWhere(scope.sql, scope.params)
-        .orderBy('m.created_at')
-        .getRawAndEntities();
-    });
-    const pairs = rows.raw.map((r: { point_id: string; m_id: string }) => ({ pointId: r.point_id, measureId: r.m_id }));
-    const byId = new Map(rows.entities.map((m) => [m.id, m]));
-    return group(pairs, (p) => p.pointId, (p) => byId.get(p.measureId)!);
+    const pairs = await this.db.transaction(actor, ({ em }) => rows.byPoint(em, actor, pointIds));
+    return group(
+      pairs,
+      (p) => p.pointId,
+      (p) => p.measure,
+    );
   }
 
   async pointIds(actor: Actor, measureIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) => em.getRepository(MeasurePoint).findBy({ measureId: In([...measureIds]) }));
-    return group(rows, (r) => r.measureId, (r) => r.pointId);
+    return batchRead(this.db, actor, measureIds, rows.pointIds());
   }
 
   // ---- writes: the plan's contents ---------------------------------------------------------
@@ -125,21 +91,18 @@ export class MeasuresService {
       const { plan } = await lockPlan(em, actor, data.planId);
       planStateMachine.next(plan.status, 'edit_measures');
       await this.check(em, plan, data);
-      const repo = em.getRepository(Measure);
-      const saved = await repo.save(
-        repo.create({
-          planId: plan.id,
-          description: data.description.trim(),
-          successIndicator: data.successIndicator.trim(),
-          ownerId: data.ownerId,
-          dueDate: data.dueDate,
-          originalDueDate: data.dueDate,
-          status: MeasureStatus.PLANNED,
-          version: 1,
-        }),
-      );
-      await em.insert(MeasurePoint, unique(data.pointIds).map((pointId) => ({ measureId: saved.id, pointId })));
-      return repo.findOneByOrFail({ id: saved.id });
+      const saved = await rows.insert(em, {
+        planId: plan.id,
+        description: data.description.trim(),
+        successIndicator: data.successIndicator.trim(),
+        ownerId: data.ownerId,
+        dueDate: data.dueDate,
+        originalDueDate: data.dueDate,
+        status: MeasureStatus.PLANNED,
+        version: 1,
+      });
+      await rows.insertPoints(em, saved.id, unique(data.pointIds));
+      return rows.getById(em, saved.id);
     });
   }
 
@@ -151,8 +114,8 @@ export class MeasuresService {
       measureStateMachine.next(measure.status, 'edit');
       await this.check(em, plan, data);
       if (data.pointIds !== undefined) {
-        await em.delete(MeasurePoint, { measureId: measure.id });
-        await em.insert(MeasurePoint, unique(data.pointIds).map((pointId) => ({ measureId: measure.id, pointId })));
+        await rows.deletePoints(em, measure.id);
+        await rows.insertPoints(em, measure.id, unique(data.pointIds));
       }
       return updateVersioned(em, Measure, 'Measure', measure.id, data.expectedVersion, {
         ...(data.description !== undefined ? { description: data.description.trim() } : {}),
@@ -171,8 +134,9 @@ export class MeasuresService {
     return this.db.transaction(actor, async ({ em }) => {
       const { measure, plan } = await this.lockMeasure(em, actor, data.id);
       planStateMachine.next(plan.status, 'edit_measures');
-      if (measure.version !== data.expectedVersion) throw DomainError.conflict('Measure', measure.id, data.expectedVersion, measure.version);
-      await em.delete(Measure, { id: measure.id, version: data.expectedVersion });
+      if (measure.version !== data.expectedVersion)
+        throw DomainError.conflict('Measure', measure.id, data.expectedVersion, measure.version);
+      await rows.delete(em, measure.id, data.expectedVersion);
       return measure;
     });
   }
@@ -191,7 +155,12 @@ export class MeasuresService {
     return this.progress(actor, data, 'cancel', { cancellationReason: data.reason.trim(), cancelledAt: this.clock.now() });
   }
 
-  private progress(actor: Actor, data: { id: string; expectedVersion: number }, action: 'start' | 'complete' | 'cancel', patch: Partial<Measure>) {
+  private progress(
+    actor: Actor,
+    data: { id: string; expectedVersion: number },
+    action: 'start' | 'complete' | 'cancel',
+    patch: Partial<Measure>,
+  ) {
     requireRole(actor, [Role.ORGANISATION_MEMBER], 'report progress on measures');
     return this.db.transaction(actor, async ({ em }) => {
       const { measure, plan } = await this.lockMeasure(em, actor, data.id);
@@ -202,13 +171,13 @@ export class MeasuresService {
   }
 
   private async lockMeasure(em: EntityManager, actor: Actor, id: string) {
-    const found = await em.getRepository(Measure).findOneBy({ id });
+    const found = await rows.byId(em, id);
     if (!found) throw DomainError.notFound('Measure', id);
     const { plan } = await lockPlan(em, actor, found.planId).catch((error: DomainError) => {
       throw error.code === 'NOT_FOUND' ? DomainError.notFound('Measure', id) : error;
     });
     // Re-read under the plan lock so the status checked is the status changed.
-    const measure = await em.getRepository(Measure).findOneByOrFail({ id });
+    const measure = await rows.getById(em, id);
     return { measure, plan };
   }
 
@@ -219,11 +188,12 @@ export class MeasuresService {
       const addressed = new Set((await this.content.pointsAddressedTo(em, plan.investigationId, plan.organisationId)).map((p) => p.id));
       if (data.pointIds.length === 0) problems.push({ path: 'input.pointIds', message: 'a measure covers at least one improvement point' });
       data.pointIds.forEach((id, index) => {
-        if (!addressed.has(id)) problems.push({ path: `input.pointIds.${index}`, message: 'not an improvement point addressed to your organisation' });
+        if (!addressed.has(id))
+          problems.push({ path: `input.pointIds.${index}`, message: 'not an improvement point addressed to your organisation' });
       });
     }
     if (data.ownerId !== undefined) {
-      const owner = data.ownerId ? await em.getRepository(User).findOneBy({ id: data.ownerId }) : null;
+      const owner = data.ownerId ? await rows.user(em, data.ownerId) : null;
       if (!owner || owner.organisationId !== plan.organisationId || !owner.active || owner.role !== Role.ORGANISATION_MEMBER) {
         problems.push({ path: 'input.ownerId', message: 'the owner must be an active member of your organisation' });
       }

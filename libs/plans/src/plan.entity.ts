@@ -109,3 +109,6 @@ export class PlanAssessment {
   @Column({ type: 'text' }) outcome: AssessmentOutcome;
   @Column({ type: 'timestamptz' }) assessedAt: Date;
 }
+
+/** This library's TypeORM entities; the apps put the lists together where they start. */
+export const PLANS_ENTITIES = [ImprovementPlan, PlanVersion, Measure, MeasurePoint, PlanAssessment];

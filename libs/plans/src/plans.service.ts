@@ -1,30 +1,30 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { In } from 'typeorm';
-import { Database, Page, PageArgs, paginate, SortSpec, Tx, updateVersioned } from '@opvolging/database';
-import { planScope, viaPlan } from '@opvolging/identity';
-import { INVESTIGATION_PUBLISHED, InvestigationPublished, ReportContentService } from '@opvolging/investigations';
-import { Actor, addDays, Clock, dates, DomainError, DomainEvent, DomainEvents, group, overdueSql, Role, requireRole } from '@opvolging/shared';
-import { lockPlan } from './plan-lock';
+import { Database, Page, PageArgs, paginate, SortSpec, Tx, updateVersioned, batchRead } from '@opvolging/database';
+import { DeadlineKind, recordDueDateChange } from '@opvolging/deadlines';
+import { INVESTIGATION_PUBLISHED, InvestigationPublished, publicationDeadlines, ReportContentService } from '@opvolging/investigations';
 import {
-  AssessmentOutcome,
-  ImprovementPlan,
-  ImprovementPlanStatus,
-  Judgement,
-  Measure,
-  MeasurePoint,
-  PlanAssessment,
-  PlanSnapshot,
-  PlanVersion,
-} from './plan.entity';
+  Actor,
+  addDays,
+  Clock,
+  dates,
+  DomainError,
+  DomainEvent,
+  DomainEvents,
+  EventAudience,
+  EventKind,
+  group,
+  PROCESS_EVENT,
+  ProcessEvent,
+  Role,
+  requireRole,
+} from '@opvolging/shared';
+import { lockPlan } from './plan-lock';
+import { AssessmentOutcome, ImprovementPlan, Judgement, PlanAssessment, PlanSnapshot, PlanVersion } from './plan.entity';
 import { PLAN_ACCEPTED, PlanAccepted } from './plan.events';
 import { planStateMachine } from './plan.state-machine';
+import { PlanFilter, planRepository as rows } from './plan.repository';
 
-export interface PlanFilter {
-  investigationId?: string;
-  organisationId?: string;
-  status?: ImprovementPlanStatus;
-  overdue?: boolean;
-}
+export type { PlanFilter } from './plan.repository';
 
 export enum PlanSort {
   DUE_DATE = 'DUE_DATE',
@@ -80,37 +80,30 @@ export class PlansService implements OnModuleInit {
   /** One plan per addressed organisation, due a policy-defined number of days after publication. */
   private async createPlans(tx: Tx, event: DomainEvent<string, InvestigationPublished>): Promise<void> {
     const { investigation, addresseeIds } = event.payload;
-    const dueDate = addDays(investigation.publicationDate!, investigation.planDueDays, investigation.deadlineUnit);
-    await tx.em
-      .createQueryBuilder()
-      .insert()
-      .into(ImprovementPlan)
-      .values(addresseeIds.map((organisationId) => ({ investigationId: investigation.id, organisationId, status: ImprovementPlanStatus.DRAFT, dueDate, originalDueDate: dueDate })))
-      .orIgnore()
-      .execute();
+    const dueDate = publicationDeadlines(investigation, investigation.publicationDate!).planDueDate;
+    await rows.insertDrafts(tx.em, { investigationId: investigation.id, organisationIds: addresseeIds, dueDate });
   }
 
   // ---- reads -------------------------------------------------------------------------------
 
-  list(actor: Actor, filter: PlanFilter, sort: { field: PlanSort; direction: 'ASC' | 'DESC' }, page: PageArgs): Promise<Page<ImprovementPlan>> {
-    return paginate(this.db, actor, (em) => {
-      const scope = planScope(actor, 'p');
-      const qb = em.getRepository(ImprovementPlan).createQueryBuilder('p').where(scope.sql, scope.params);
-      if (filter.investigationId) qb.andWhere('p.investigation_id = :investigationId', { investigationId: filter.investigationId });
-      if (filter.organisationId) qb.andWhere('p.organisation_id = :organisationId', { organisationId: filter.organisationId });
-      if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
-      if (filter.overdue !== undefined) {
-        qb.andWhere(`${filter.overdue ? '' : 'NOT '}(${overdueSql.plan('p')} OR ${overdueSql.assessment('p')})`, { today: this.clock.today() });
-      }
-      return qb;
-    }, 'p.id', { ...planSorts[sort.field], direction: sort.direction }, page);
+  list(
+    actor: Actor,
+    filter: PlanFilter,
+    sort: { field: PlanSort; direction: 'ASC' | 'DESC' },
+    page: PageArgs,
+  ): Promise<Page<ImprovementPlan>> {
+    return paginate(
+      this.db,
+      actor,
+      (em) => rows.filtered(em, actor, filter, this.clock.today()),
+      'p.id',
+      { ...planSorts[sort.field], direction: sort.direction },
+      page,
+    );
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<ImprovementPlan[]> {
-    return this.db.transaction(actor, ({ em }) => {
-      const scope = planScope(actor, 'p');
-      return em.getRepository(ImprovementPlan).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).andWhere(scope.sql, scope.params).getMany();
-    });
+    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   async get(actor: Actor, id: string): Promise<ImprovementPlan> {
@@ -120,60 +113,27 @@ export class PlansService implements OnModuleInit {
   }
 
   async byInvestigation(actor: Actor, investigationIds: readonly string[]): Promise<Map<string, ImprovementPlan[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) => {
-      const scope = planScope(actor, 'p');
-      return em
-        .getRepository(ImprovementPlan)
-        .createQueryBuilder('p')
-        .where('p.investigation_id IN (:...ids)', { ids: investigationIds })
-        .andWhere(scope.sql, scope.params)
-        .orderBy('p.created_at')
-        .addOrderBy('p.id')
-        .getMany();
-    });
-    return group(rows, (p) => p.investigationId, (p) => p);
+    return batchRead(this.db, actor, investigationIds, rows.byInvestigation(actor));
   }
 
   async versionsByPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, PlanVersion[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) => {
-      const scope = viaPlan(actor, 'v');
-      return em.getRepository(PlanVersion).createQueryBuilder('v').where('v.plan_id IN (:...ids)', { ids: planIds }).andWhere(scope.sql, scope.params).orderBy('v.number').getMany();
-    });
-    return group(rows, (v) => v.planId, (v) => v);
+    return batchRead(this.db, actor, planIds, rows.versionsByPlan(actor));
   }
 
   async assessmentsByPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, PlanAssessment[]>> {
-    const rows = await this.db.transaction(actor, ({ em }) => {
-      const scope = viaPlan(actor, 'a');
-      return em
-        .getRepository(PlanAssessment)
-        .createQueryBuilder('a')
-        .where('a.plan_id IN (:...ids)', { ids: planIds })
-        .andWhere(scope.sql, scope.params)
-        .orderBy('a.plan_version_number')
-        .getMany();
-    });
-    return group(rows, (a) => a.planId, (a) => a);
+    return batchRead(this.db, actor, planIds, rows.assessmentsByPlan(actor));
   }
 
-  /** Points addressed to each plan's organisation that no measure of the plan covers yet. */
+  /**
+   * Points addressed to each plan's organisation that no measure of the plan covers yet; only where the actor may see the plan's content.
+   */
   async uncoveredPointIds(actor: Actor, planIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows: Array<{ plan_id: string; point_id: string }> = await this.db.transaction(actor, ({ em }) => {
-      const scope = planScope(actor, 'p');
-      return em
-        .createQueryBuilder()
-        .select('p.id', 'plan_id')
-        .addSelect('pt.id', 'point_id')
-        .from(ImprovementPlan, 'p')
-        .innerJoin('improvement_point_addressees', 'a', 'a.organisation_id = p.organisation_id')
-        .innerJoin('improvement_points', 'pt', 'pt.id = a.point_id AND pt.investigation_id = p.investigation_id')
-        .where('p.id IN (:...ids)', { ids: planIds })
-        .andWhere(scope.sql, scope.params)
-        .andWhere('NOT EXISTS (SELECT 1 FROM measure_points mp JOIN measures m ON m.id = mp.measure_id WHERE mp.point_id = pt.id AND m.plan_id = p.id)')
-        .orderBy('pt.position')
-        .getRawMany();
-    });
-    return group(rows, (r) => r.plan_id, (r) => r.point_id);
+    const pairs = await this.db.transaction(actor, ({ em }) => rows.uncoveredPoints(em, actor, planIds));
+    return group(
+      pairs,
+      (r) => r.plan_id,
+      (r) => r.point_id,
+    );
   }
 
   /** What changed between two submitted versions, measure by measure. */
@@ -185,7 +145,10 @@ export class PlansService implements OnModuleInit {
     }
     const pick = (number: number, path: string) => {
       const version = versions.find((v) => v.number === number);
-      if (!version) throw DomainError.badInput(`Version ${number} does not exist; this plan has versions 1 to ${versions.length}.`, [{ path, message: 'unknown version' }]);
+      if (!version)
+        throw DomainError.badInput(`Version ${number} does not exist; this plan has versions 1 to ${versions.length}.`, [
+          { path, message: 'unknown version' },
+        ]);
       return version.snapshot.measures;
     };
     const before = pick(fromVersion, 'fromVersion');
@@ -197,9 +160,7 @@ export class PlansService implements OnModuleInit {
     for (const measure of after) {
       const old = beforeById.get(measure.id);
       if (!old) continue;
-      const changes = fields
-        .map((field) => ({ field, from: show(old[field]), to: show(measure[field]) }))
-        .filter((c) => c.from !== c.to);
+      const changes = fields.map((field) => ({ field, from: show(old[field]), to: show(measure[field]) })).filter((c) => c.from !== c.to);
       if (changes.length) changed.push({ measureId: measure.id, description: measure.description, changes });
     }
     return {
@@ -220,19 +181,28 @@ export class PlansService implements OnModuleInit {
    */
   submit(actor: Actor, data: { planId: string; expectedVersion: number }): Promise<ImprovementPlan> {
     requireRole(actor, [Role.ORGANISATION_MEMBER], 'submit improvement plans');
-    return this.db.transaction(actor, async ({ em }) => {
+    return this.db.transaction(actor, async (tx) => {
+      const { em } = tx;
       const { plan, investigation } = await lockPlan(em, actor, data.planId);
       if (plan.version !== data.expectedVersion) throw DomainError.conflict('ImprovementPlan', plan.id, data.expectedVersion, plan.version);
       const status = planStateMachine.next(plan.status, 'submit');
-      const measures = await em.getRepository(Measure).find({ where: { planId: plan.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-      const links = measures.length ? await em.getRepository(MeasurePoint).findBy({ measureId: In(measures.map((m) => m.id)) }) : [];
-      const pointsByMeasure = group(links, (l) => l.measureId, (l) => l.pointId);
+      const measures = await rows.measuresOf(em, plan.id);
+      const links = await rows.pointLinks(
+        em,
+        measures.map((m) => m.id),
+      );
+      const pointsByMeasure = group(
+        links,
+        (l) => l.measureId,
+        (l) => l.pointId,
+      );
       const covered = new Set(links.map((l) => l.pointId));
       const points = await this.content.pointsAddressedTo(em, plan.investigationId, plan.organisationId);
       const uncovered = points.filter((p) => !covered.has(p.id));
       if (uncovered.length) {
         throw DomainError.badInput(
-          `The plan cannot be submitted: ${uncovered.length} improvement point(s) have no measure covering them (point ${uncovered.map((p) => p.position).join(', ')}).`,
+          `The plan cannot be submitted: ${uncovered.length} improvement point(s) have no measure covering them (point ` +
+            `${uncovered.map((p) => p.position).join(', ')}).`,
           uncovered.map((p) => ({ path: `uncoveredPoints.${p.id}`, message: `point ${p.position} is not covered by a measure` })),
           { uncoveredPointIds: uncovered.map((p) => p.id) },
         );
@@ -249,15 +219,17 @@ export class PlansService implements OnModuleInit {
         })),
       };
       const now = this.clock.now();
-      await em.insert(PlanVersion, { planId: plan.id, number, submittedAt: now, submittedBy: actor.userId, snapshot });
+      await rows.insertVersion(em, { planId: plan.id, number, submittedAt: now, submittedBy: actor.userId, snapshot });
       const assessmentDueDate = addDays(dates.dateOf(now), investigation.assessmentDueDays, investigation.deadlineUnit);
-      return updateVersioned(em, ImprovementPlan, 'ImprovementPlan', plan.id, data.expectedVersion, {
+      const submitted = await updateVersioned(em, ImprovementPlan, 'ImprovementPlan', plan.id, data.expectedVersion, {
         status,
         submittedVersions: number,
         submittedAt: now,
         assessmentDueDate,
         originalAssessmentDueDate: assessmentDueDate,
       });
+      await this.tell(tx, EventKind.PLAN_SUBMITTED, submitted, ['INSPECTORS'], { version: String(number), assessmentDueDate });
+      return submitted;
     });
   }
 
@@ -275,35 +247,65 @@ export class PlansService implements OnModuleInit {
       const accepted = answers.every((a) => a.judgement === Judgement.SUFFICIENT);
       const status = planStateMachine.next(plan.status, accepted ? 'accept' : 'request_revision');
       const now = this.clock.now();
-      const repo = em.getRepository(PlanAssessment);
-      const assessment = await repo.save(
-        repo.create({
-          planId: plan.id,
-          planVersionNumber: plan.submittedVersions,
-          inspectorId: actor.userId,
-          aimedAtShortcomings: data.aimedAtShortcomings.judgement,
-          aimedAtShortcomingsRationale: data.aimedAtShortcomings.rationale.trim(),
-          chanceOfSuccess: data.chanceOfSuccess.judgement,
-          chanceOfSuccessRationale: data.chanceOfSuccess.rationale.trim(),
-          pace: data.pace.judgement,
-          paceRationale: data.pace.rationale.trim(),
-          outcome: accepted ? AssessmentOutcome.ACCEPTED : AssessmentOutcome.REVISION_REQUESTED,
-          assessedAt: now,
-        }),
-      );
+      const assessment = await rows.insertAssessment(em, {
+        planId: plan.id,
+        planVersionNumber: plan.submittedVersions,
+        inspectorId: actor.userId,
+        aimedAtShortcomings: data.aimedAtShortcomings.judgement,
+        aimedAtShortcomingsRationale: data.aimedAtShortcomings.rationale.trim(),
+        chanceOfSuccess: data.chanceOfSuccess.judgement,
+        chanceOfSuccessRationale: data.chanceOfSuccess.rationale.trim(),
+        pace: data.pace.judgement,
+        paceRationale: data.pace.rationale.trim(),
+        outcome: accepted ? AssessmentOutcome.ACCEPTED : AssessmentOutcome.REVISION_REQUESTED,
+        assessedAt: now,
+      });
+      // The revised plan gets a new due date; the original one stays visible beside it.
+      const revisionDueDate = accepted ? null : addDays(dates.dateOf(now), investigation.revisionDueDays, investigation.deadlineUnit);
       const updated = await updateVersioned(em, ImprovementPlan, 'ImprovementPlan', plan.id, data.expectedVersion, {
         status,
-        ...(accepted
-          ? { acceptedAt: now }
-          : // The revised plan gets a new due date; the original one stays visible beside it.
-            { dueDate: addDays(dates.dateOf(now), investigation.revisionDueDays, investigation.deadlineUnit) }),
+        ...(revisionDueDate === null ? { acceptedAt: now } : { dueDate: revisionDueDate }),
       });
+      if (revisionDueDate !== null && revisionDueDate !== plan.dueDate) {
+        // A moved due date is never silent: recorded like an extension's move.
+        await recordDueDateChange(em, {
+          kind: DeadlineKind.PLAN_DUE,
+          subjectId: plan.id,
+          investigationId: plan.investigationId,
+          fromDate: plan.dueDate,
+          toDate: revisionDueDate,
+          reason:
+            `Herziening gevraagd bij de beoordeling van versie ${plan.submittedVersions} (revision requested at the assessment of ` +
+            `version ${plan.submittedVersions}).`,
+          decidedBy: actor.userId,
+          extensionRequestId: null,
+          extensionDecisionId: null,
+        });
+      }
       if (accepted) {
         const payload: PlanAccepted = { plan: updated, investigation };
         await this.events.emit(tx, { type: PLAN_ACCEPTED, payload });
       }
+      await this.tell(tx, EventKind.PLAN_ASSESSED, updated, ['ORGANISATION'], {
+        outcome: assessment.outcome,
+        dueDate: accepted ? null : updated.dueDate,
+      });
       return { plan: updated, assessment };
     });
+  }
+
+  /** Event notifications of a step of the plan (recorded in this transaction). */
+  private tell(tx: Tx, kind: EventKind, plan: ImprovementPlan, audiences: EventAudience[], details: Record<string, string | null>) {
+    const payload: ProcessEvent = {
+      kind,
+      investigationId: plan.investigationId,
+      organisationId: plan.organisationId,
+      subjectId: plan.id,
+      planId: plan.id,
+      audiences,
+      details,
+    };
+    return this.events.emit(tx, { type: PROCESS_EVENT, payload });
   }
 }
 

@@ -1,3 +1,4 @@
 export * from './queue.module';
 export * from './redis';
 export * from './job-handlers';
+export * from './job-registry';

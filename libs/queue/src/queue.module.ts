@@ -1,14 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@opvolging/config';
+import { JobHandlers } from './job-handlers';
+import { QUEUES } from './job-registry';
 import { redisOptions } from './redis';
-
-export const QUEUES = {
-  /** Periodic work: the deadline sweep. */
-  maintenance: 'maintenance',
-  /** Mail: single notifications and daily digests. */
-  notifications: 'notifications',
-} as const;
 
 /** BullMQ on Redis, shared by the API (producers) and the worker (consumers). */
 @Global()
@@ -20,6 +15,7 @@ export const QUEUES = {
     }),
     BullModule.registerQueue({ name: QUEUES.maintenance }, { name: QUEUES.notifications }),
   ],
-  exports: [BullModule],
+  providers: [JobHandlers],
+  exports: [BullModule, JobHandlers],
 })
 export class QueueModule {}

@@ -19,12 +19,15 @@ export function redisOptions(url: string, role: 'worker' | 'client'): RedisOptio
   };
 }
 
-/** PING with a deadline, for readiness checks. */
-export async function pingRedis(redis: Redis, timeoutMs = 1000): Promise<void> {
+/**
+ * PING with a deadline, for readiness checks. Takes the client or a promise of it (BullMQ's
+ * `queue.client` waits for a connection, forever when Redis is down): the deadline covers both.
+ */
+export async function pingRedis(redis: Redis | Promise<Redis>, timeoutMs = 1000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      redis.ping(),
+      Promise.resolve(redis).then((client) => client.ping()),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
       }),

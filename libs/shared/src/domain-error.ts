@@ -8,6 +8,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** A rate limit was reached; `extensions.retryAfterSeconds` says when to try again. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** Something the product depends on (e.g. the configured virus scanner) does not answer. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 export interface FieldProblem {

@@ -9,4 +9,6 @@ export * from './shared.module';
 export * from './guards';
 export * from './collections';
 export * from './overdue';
+export * from './process-dates';
 export * from './working-days';
+export * from './process-events';

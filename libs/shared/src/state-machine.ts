@@ -23,7 +23,8 @@ export class StateMachine<S extends string, A extends string> {
     if (!rule.from.includes(from)) {
       throw new DomainError(
         ErrorCode.INVALID_TRANSITION,
-        `Cannot ${humanise(action)} ${article(this.aggregate)} ${this.aggregate} that is ${from}; this is only possible when it is ${rule.from.join(' or ')}.`,
+        `Cannot ${humanise(action)} ${article(this.aggregate)} ${this.aggregate} that is ${from}; this is only possible when it is ` +
+          `${rule.from.join(' or ')}.`,
         { aggregate: this.aggregate, action, from, allowedFrom: [...rule.from] },
       );
     }

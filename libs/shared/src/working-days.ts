@@ -71,7 +71,7 @@ export const workingDays = {
   add(date: string, n: number): string {
     let d = DateTime.fromISO(date, { zone: ZONE });
     const step = n >= 0 ? 1 : -1;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       d = d.plus({ days: step });
       if (workingDays.isWorkingDay(d.toISODate()!)) left--;
     }
@@ -81,7 +81,9 @@ export const workingDays = {
 
 /** A due date `days` after `date`, counted as the investigation's policy says. */
 export function addDays(date: string, days: number, unit: DeadlineUnit): string {
-  return unit === DeadlineUnit.WORKING_DAYS ? workingDays.add(date, days) : DateTime.fromISO(date, { zone: ZONE }).plus({ days }).toISODate()!;
+  return unit === DeadlineUnit.WORKING_DAYS
+    ? workingDays.add(date, days)
+    : DateTime.fromISO(date, { zone: ZONE }).plus({ days }).toISODate()!;
 }
 
 /** A due date `months` after `date`; under a working-day policy it moves to the next working day. */

@@ -11,17 +11,10 @@ import { AuthService } from '@opvolging/identity';
 import { QUEUES } from '@opvolging/queue';
 import { DomainError, ErrorCode, Role } from '@opvolging/shared';
 import { RateLimiter } from '../graphql/rate-limit';
+import { cookie } from '../http/cookie';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'opvolging_admin';
-
-function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
 
 const page = (message = '') => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Opvolging – wachtrijen</title></head>
 <body style="font-family:sans-serif;max-width:28rem;margin:4rem auto">
@@ -56,12 +49,23 @@ export function mountQueueDashboard(app: INestApplication): void {
       await limiter.signInAttempt(String(req.body?.email ?? ''), req.ip); // same limits as the GraphQL signIn
       const { accessToken, expiresAt, user } = await auth.signIn(String(req.body?.email ?? ''), String(req.body?.password ?? ''));
       await limiter.signInSucceeded(String(req.body?.email ?? ''), req.ip);
-      if (user.role !== Role.ADMIN) return res.status(403).type('html').send(page('Alleen beheerders hebben toegang. / Administrators only.'));
-      res.cookie(COOKIE, accessToken, { httpOnly: true, sameSite: 'strict', secure: config.isProduction, path: '/admin', expires: expiresAt });
+      if (user.role !== Role.ADMIN)
+        return res.status(403).type('html').send(page('Alleen beheerders hebben toegang. / Administrators only.'));
+      res.cookie(COOKIE, accessToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.isProduction,
+        path: '/admin',
+        expires: expiresAt,
+      });
       return res.redirect(303, DASHBOARD_PATH);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) {
-        return res.status(429).set('retry-after', String(error.details.retryAfterSeconds)).type('html').send(page('Te veel pogingen; probeer het later opnieuw. / Too many attempts; try again later.'));
+        return res
+          .status(429)
+          .set('retry-after', String(error.details.retryAfterSeconds))
+          .type('html')
+          .send(page('Te veel pogingen; probeer het later opnieuw. / Too many attempts; try again later.'));
       }
       if (error instanceof DomainError) return res.status(401).type('html').send(page('Inloggen mislukt. / Sign-in failed.'));
       throw error;

@@ -1,7 +1,15 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditsService, InternalAudit, InternalAuditJudgement, InternalAuditResult, Verification, VerificationGrade, VerificationsService } from '@opvolging/audits';
+import {
+  AuditsService,
+  InternalAudit,
+  InternalAuditJudgement,
+  InternalAuditResult,
+  Verification,
+  VerificationGrade,
+  VerificationsService,
+} from '@opvolging/audits';
 import { DeadlineKind } from '@opvolging/deadlines';
-import { seesDrafts } from '@opvolging/identity';
+import { seesDrafts } from '@opvolging/access';
 import { Actor, Clock, overdue } from '@opvolging/shared';
 import { DeadlineType } from '../deadlines/deadline.model';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
@@ -19,7 +27,7 @@ import {
   VerificationGradeType,
   VerificationType,
 } from './audit.model';
-import { VersionedRefInput } from '../graphql/common.input';
+import { renamed, VersionedRefInput } from '../graphql/common.input';
 
 @Resolver(() => InternalAuditType)
 export class InternalAuditsResolver {
@@ -28,7 +36,9 @@ export class InternalAuditsResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Mutation(() => InternalAuditType, { description: 'Organisation members: save the conclusion and per-measure results (DRAFT or REVISION_REQUESTED).' })
+  @Mutation(() => InternalAuditType, {
+    description: 'Organisation members: save the conclusion and per-measure results (DRAFT or REVISION_REQUESTED).',
+  })
   saveInternalAudit(@CurrentActor() actor: Actor, @Args('input') input: SaveInternalAuditInput) {
     return this.audits.save(actor, input);
   }
@@ -38,7 +48,7 @@ export class InternalAuditsResolver {
     return this.audits.submit(actor, input);
   }
 
-  @Mutation(() => InternalAuditType, { description: 'Inspectors: judge the audit\'s quality; insufficient sends it back for revision.' })
+  @Mutation(() => InternalAuditType, { description: "Inspectors: judge the audit's quality; insufficient sends it back for revision." })
   judgeInternalAudit(@CurrentActor() actor: Actor, @Args('input') input: JudgeInternalAuditInput) {
     return this.audits.judge(actor, input);
   }
@@ -48,14 +58,18 @@ export class InternalAuditsResolver {
     return loaders.plan.load(a.planId);
   }
 
-  @ResolveField(() => DeadlineType, { nullable: true, description: 'The open deadline of this internal audit, with every move of its due date; null once done (submitted).' })
+  @ResolveField(() => DeadlineType, {
+    nullable: true,
+    description: 'The open deadline of this internal audit, with every move of its due date; null once done (submitted).',
+  })
   deadline(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
     return loaders.openDeadline.load({ kind: DeadlineKind.AUDIT_DUE, id: a.id });
   }
 
   @ResolveField(() => Boolean, { description: 'Not submitted and past its due date.' })
-  overdue(@Parent() a: InternalAudit) {
-    return overdue.audit(a, this.clock.today());
+  async overdue(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+    const plan = await loaders.plan.load(a.planId);
+    return overdue.audit(a, plan?.status, this.clock.today());
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to others once submitted.' })
@@ -94,9 +108,18 @@ export class InternalAuditJudgementsResolver {
 export class VerificationsResolver {
   constructor(private readonly verifications: VerificationsService) {}
 
-  @Mutation(() => ImprovementPlanType, { description: 'Inspectors: grade every point of an accepted plan after the audit was judged; closes the plan.' })
+  @Mutation(() => ImprovementPlanType, {
+    description: 'Inspectors: grade every point of an accepted plan after the audit was judged; closes the plan.',
+  })
   async recordVerification(@CurrentActor() actor: Actor, @Args('input') input: RecordVerificationInput) {
-    return (await this.verifications.record(actor, input)).plan;
+    const planId = renamed(input, 'id', 'planId');
+    return (
+      await this.verifications.record(actor, {
+        ...input,
+        planId,
+        expectedPlanVersion: renamed(input, 'expectedVersion', 'expectedPlanVersion'),
+      })
+    ).plan;
   }
 
   @ResolveField(() => ImprovementPlanType)

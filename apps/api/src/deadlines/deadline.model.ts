@@ -8,7 +8,10 @@ import { LocalDate } from '../graphql/scalars';
 import { NotBlank } from '../graphql/validators';
 
 registerEnumType(DeadlineKind, { name: 'DeadlineKind', description: 'Every dated step of the follow-up.' });
-registerEnumType(DeadlineUnit, { name: 'DeadlineUnit', description: 'Day counts in calendar days or Dutch working days (weekends and public holidays skipped).' });
+registerEnumType(DeadlineUnit, {
+  name: 'DeadlineUnit',
+  description: 'Day counts in calendar days or Dutch working days (weekends and public holidays skipped).',
+});
 registerEnumType(ExtensionStatus, { name: 'ExtensionStatus' });
 
 @ObjectType('Deadline', { description: 'An open dated step, derived from the lifecycle; it disappears when the step is done.' })
@@ -71,15 +74,22 @@ export class ExtensionDecisionType {
 @ObjectType('ReminderPolicy', { description: 'When reminders and overdue notices go out for one kind of deadline.' })
 export class ReminderPolicyType {
   @Field(() => DeadlineKind) kind: DeadlineKind;
-  @Field(() => [Int], { description: 'Days before the due date (in the policy\'s unit).' }) remindDaysBefore: number[];
-  @Field(() => Int, { description: 'Days late after which the organisation\'s other members are told too.' }) organisationAfterDays: number;
+  @Field(() => [Int], { description: "Days before the due date (in the policy's unit)." }) remindDaysBefore: number[];
+  @Field(() => Int, { description: "Days late after which the organisation's other members are told too." }) organisationAfterDays: number;
   @Field(() => Int, { description: 'Days late after which the inspectors of the case are told (escalation).' }) inspectorAfterDays: number;
 }
 
 @InputType()
 export class ReminderPolicyInput {
   @Field(() => DeadlineKind) @IsEnum(DeadlineKind) kind: DeadlineKind;
-  @Field(() => [Int], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsInt({ each: true }) @Min(1, { each: true }) @Max(60, { each: true }) remindDaysBefore?: number[];
+  @Field(() => [Int], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(60, { each: true })
+  remindDaysBefore?: number[];
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(365) organisationAfterDays?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(365) inspectorAfterDays?: number;
 }
@@ -111,7 +121,10 @@ export class RequestExtensionInput {
 @InputType()
 export class DecideExtensionInput extends VersionedRefInput {
   @Field() @IsBoolean() grant: boolean;
-  @Field(() => LocalDate, { nullable: true, description: 'Grant another date than asked.' }) @IsOptional() @IsString() grantedDueDate?: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Grant another date than asked.' })
+  @IsOptional()
+  @IsString()
+  grantedDueDate?: string;
   @Field() @NotBlank() @MaxLength(5000) note: string;
 }
 
@@ -121,6 +134,10 @@ export class ExtendDeadlinesInput {
   @Field(() => DeadlineKind) @IsEnum(DeadlineKind) kind: DeadlineKind;
   @Field(() => LocalDate) @IsString() newDueDate: string;
   @Field(() => [ID], { nullable: true, description: 'Organisations whose deadlines stay as they are.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) exceptOrganisationIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  exceptOrganisationIds?: string[];
   @Field() @NotBlank() @MaxLength(5000) reason: string;
 }

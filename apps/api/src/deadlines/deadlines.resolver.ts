@@ -51,7 +51,10 @@ export class DeadlinesResolver {
     return loaders.investigation.load(d.investigationId);
   }
 
-  @ResolveField(() => OrganisationType, { nullable: true, description: 'The organisation that answers for it (none for inspectorate deadlines).' })
+  @ResolveField(() => OrganisationType, {
+    nullable: true,
+    description: 'The organisation that answers for it (none for inspectorate deadlines).',
+  })
   organisation(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
     return d.organisationId ? loaders.organisation.load(d.organisationId) : null;
   }
@@ -73,7 +76,7 @@ export class DeadlinesResolver {
 
   @ResolveField(() => InternalAuditType, { nullable: true })
   internalAudit(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
-    return d.kind === DeadlineKind.AUDIT_DUE ? loaders.audit.load(d.id) : null;
+    return d.kind === DeadlineKind.AUDIT_DUE || d.kind === DeadlineKind.VERIFICATION_DUE ? loaders.audit.load(d.id) : null;
   }
 
   @ResolveField(() => [DueDateChangeType], { description: 'Every move of this due date, with who decided and why.' })
@@ -95,8 +98,12 @@ export class DueDateChangesResolver {
 export class ExtensionsResolver {
   constructor(private readonly deadlines: DeadlinesService) {}
 
-  @Query(() => ExtensionRequestConnection, { description: 'Extension requests: your organisation\'s, or those of your investigations.' })
-  extensionRequests(@CurrentActor() actor: Actor, @Args() page: PageArgsInput, @Args('filter', { nullable: true }) filter?: ExtensionRequestFilterInput) {
+  @Query(() => ExtensionRequestConnection, { description: "Extension requests: your organisation's, or those of your investigations." })
+  extensionRequests(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgsInput,
+    @Args('filter', { nullable: true }) filter?: ExtensionRequestFilterInput,
+  ) {
     return this.deadlines.listRequests(actor, filter ?? {}, page);
   }
 
@@ -115,7 +122,9 @@ export class ExtensionsResolver {
     return this.deadlines.withdraw(actor, input);
   }
 
-  @Mutation(() => ExtensionDecisionType, { description: 'Inspectors: move many deadlines of one investigation at once, as one recorded decision.' })
+  @Mutation(() => ExtensionDecisionType, {
+    description: 'Inspectors: move many deadlines of one investigation at once, as one recorded decision.',
+  })
   extendDeadlines(@CurrentActor() actor: Actor, @Args('input') input: ExtendDeadlinesInput) {
     return this.deadlines.extendMany(actor, input);
   }

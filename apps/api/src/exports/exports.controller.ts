@@ -16,7 +16,11 @@ export class ExportsController {
   ) {}
 
   @Get(':id/download')
-  async download(@Param('id') id: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+  async download(
+    @Param('id') id: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const [scheme, token] = (authorization ?? '').split(' ');
     res.setHeader('Cache-Control', 'no-store');
     try {
@@ -24,7 +28,10 @@ export class ExportsController {
       const actor = await this.auth.authenticate(token);
       const { filename, contentType, file } = await this.exports.file(actor, id);
       res.setHeader('Content-Type', contentType);
-      res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${filename.replace(/["\\\r\n]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      );
       res.setHeader('Content-Length', String(file.length));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.status(200).end(file);

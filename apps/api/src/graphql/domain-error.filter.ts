@@ -1,17 +1,8 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import type { Response } from 'express';
-import { DomainError, ErrorCode } from '@opvolging/shared';
-
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.INVALID_TRANSITION]: 409,
-  [ErrorCode.CONFLICT]: 409,
-  [ErrorCode.TOO_MANY_REQUESTS]: 429,
-};
+import { DomainError } from '@opvolging/shared';
+import { httpStatusOf } from './http-status';
 
 /**
  * Expected business outcomes, unlogged. In GraphQL they go to the client as they are (formatError
@@ -23,7 +14,9 @@ export class DomainErrorFilter implements GqlExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): DomainError | void {
     if (host.getType<string>() !== 'http') return error;
     const res = host.switchToHttp().getResponse<Response>();
-    const status = HTTP_STATUS[error.code] ?? 400;
-    res.status(status).json({ statusCode: status, code: error.code, message: error.message });
+    const status = httpStatusOf(error);
+    // A refused upload names the part that was wrong (`file`, `subjectId`), like a GraphQL field path.
+    const fields = error.details.fields?.length ? { fields: error.details.fields } : {};
+    res.status(status).json({ statusCode: status, code: error.code, message: error.message, ...fields });
   }
 }

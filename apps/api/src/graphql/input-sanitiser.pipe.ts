@@ -22,8 +22,10 @@ export class InputSanitiserPipe implements PipeTransform {
     const path = metadata.data ?? 'input';
     const problems: FieldProblem[] = [];
     const clean = walk(value, path, problems, true);
-    if (typeof clean === 'string' && /(^id|Id)$/.test(path) && !UUID.test(clean)) problems.push({ path, message: 'must be an id (a UUID)' });
-    if (problems.length) throw DomainError.badInput(`Invalid input: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, problems);
+    if (typeof clean === 'string' && /(^id|Id)$/.test(path) && !UUID.test(clean))
+      problems.push({ path, message: 'must be an id (a UUID)' });
+    if (problems.length)
+      throw DomainError.badInput(`Invalid input: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, problems);
     return clean;
   }
 }

@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { AuditsService, InternalAudit, InternalAuditJudgement, InternalAuditResult, Verification, VerificationGrade, VerificationsService } from '@opvolging/audits';
+import {
+  AuditsService,
+  InternalAudit,
+  InternalAuditJudgement,
+  InternalAuditResult,
+  Verification,
+  VerificationGrade,
+  VerificationsService,
+} from '@opvolging/audits';
 import { DeadlineKind, DeadlinesService, DueDateChange, OpenDeadline } from '@opvolging/deadlines';
+import {
+  EnforcementForfeit,
+  EnforcementMeasure,
+  EnforcementProgressReport,
+  EnforcementService,
+  EnforcementType,
+} from '@opvolging/enforcement';
 import { User, UsersService } from '@opvolging/identity';
 import { Finding, ImprovementPoint, Investigation, InvestigationsService, ReportContentService } from '@opvolging/investigations';
 import { Organisation, OrganisationsService } from '@opvolging/organisations';
@@ -65,6 +80,13 @@ export class Loaders {
   readonly verificationGrades: DataLoader<string, VerificationGrade[]>;
   readonly dueDateChanges: DataLoader<string, DueDateChange[]>;
   readonly openDeadline: DataLoader<DeadlineKey, OpenDeadline | null, string>;
+  readonly enforcementMeasure: DataLoader<string, EnforcementMeasure | null>;
+  readonly enforcementByPlan: DataLoader<string, EnforcementMeasure[]>;
+  readonly enforcementByInvestigation: DataLoader<string, EnforcementMeasure[]>;
+  /** Keyed `investigationId:organisationId`: the enforcement types the actor may record next. */
+  readonly enforcementNextTypes: DataLoader<string, readonly EnforcementType[]>;
+  readonly enforcementReports: DataLoader<string, EnforcementProgressReport[]>;
+  readonly enforcementForfeits: DataLoader<string, EnforcementForfeit[]>;
 
   constructor(actor: Actor, s: LoaderServices) {
     this.organisation = byId((ids) => s.organisations.byIds(actor, ids));
@@ -99,6 +121,12 @@ export class Loaders {
     this.verificationByPlan = loader((ids) => s.verifications.byPlan(actor, ids), null);
     this.verificationGrades = loader((ids) => s.verifications.gradesByVerification(actor, ids), []);
     this.dueDateChanges = loader((ids) => s.deadlines.changesBySubject(actor, ids), []);
+    this.enforcementMeasure = byId((ids) => s.enforcement.byIds(actor, ids));
+    this.enforcementByPlan = loader((ids) => s.enforcement.byPlan(actor, ids), []);
+    this.enforcementByInvestigation = loader((ids) => s.enforcement.byInvestigation(actor, ids), []);
+    this.enforcementNextTypes = loader((keys) => s.enforcement.nextTypes(actor, keys), []);
+    this.enforcementReports = loader((ids) => s.enforcement.reportsByMeasure(actor, ids), []);
+    this.enforcementForfeits = loader((ids) => s.enforcement.forfeitsByMeasure(actor, ids), []);
     const deadlineKey = (k: DeadlineKey) => `${k.kind}:${k.id}`;
     this.openDeadline = new DataLoader<DeadlineKey, OpenDeadline | null, string>(
       async (keys) => {
@@ -124,6 +152,7 @@ export class LoaderServices {
     readonly audits: AuditsService,
     readonly verifications: VerificationsService,
     readonly deadlines: DeadlinesService,
+    readonly enforcement: EnforcementService,
   ) {}
 }
 

@@ -76,8 +76,18 @@ export class RateLimiter implements OnModuleDestroy {
     const c = this.config;
     const windowSeconds = c.RATE_LIMIT_SIGN_IN_WINDOW_SECONDS;
     return this.hit([
-      { key: this.signInEmailKey(email), limit: c.RATE_LIMIT_SIGN_IN_PER_EMAIL, windowSeconds, what: 'sign-in attempts for this e-mail address' },
-      { key: this.signInAddressKey(ip), limit: c.RATE_LIMIT_SIGN_IN_PER_ADDRESS, windowSeconds, what: 'sign-in attempts from your network address' },
+      {
+        key: this.signInEmailKey(email),
+        limit: c.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+        windowSeconds,
+        what: 'sign-in attempts for this e-mail address',
+      },
+      {
+        key: this.signInAddressKey(ip),
+        limit: c.RATE_LIMIT_SIGN_IN_PER_ADDRESS,
+        windowSeconds,
+        what: 'sign-in attempts from your network address',
+      },
     ]);
   }
 
@@ -102,8 +112,18 @@ export class RateLimiter implements OnModuleDestroy {
     const c = this.config;
     const windowSeconds = c.RATE_LIMIT_SIGN_IN_WINDOW_SECONDS;
     return this.hit([
-      { key: `password-reset:email:${emailKey(email)}`, limit: c.RATE_LIMIT_SIGN_IN_PER_EMAIL, windowSeconds, what: 'password-reset requests for this e-mail address' },
-      { key: `password-reset:address:${addressKey(ip)}`, limit: c.RATE_LIMIT_SIGN_IN_PER_ADDRESS, windowSeconds, what: 'password-reset requests from your network address' },
+      {
+        key: `password-reset:email:${emailKey(email)}`,
+        limit: c.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+        windowSeconds,
+        what: 'password-reset requests for this e-mail address',
+      },
+      {
+        key: `password-reset:address:${addressKey(ip)}`,
+        limit: c.RATE_LIMIT_SIGN_IN_PER_ADDRESS,
+        windowSeconds,
+        what: 'password-reset requests from your network address',
+      },
     ]);
   }
 
@@ -111,8 +131,21 @@ export class RateLimiter implements OnModuleDestroy {
   mutation(ip: string | undefined, userId: string | undefined): Promise<void> {
     const c = this.config;
     const windowSeconds = c.RATE_LIMIT_MUTATIONS_WINDOW_SECONDS;
-    const buckets: Bucket[] = [{ key: `mutations:address:${addressKey(ip)}`, limit: c.RATE_LIMIT_MUTATIONS_PER_ADDRESS, windowSeconds, what: 'changes from your network address' }];
-    if (userId) buckets.push({ key: `mutations:account:${userId}`, limit: c.RATE_LIMIT_MUTATIONS_PER_ACCOUNT, windowSeconds, what: 'changes by your account' });
+    const buckets: Bucket[] = [
+      {
+        key: `mutations:address:${addressKey(ip)}`,
+        limit: c.RATE_LIMIT_MUTATIONS_PER_ADDRESS,
+        windowSeconds,
+        what: 'changes from your network address',
+      },
+    ];
+    if (userId)
+      buckets.push({
+        key: `mutations:account:${userId}`,
+        limit: c.RATE_LIMIT_MUTATIONS_PER_ACCOUNT,
+        windowSeconds,
+        what: 'changes by your account',
+      });
     return this.hit(buckets);
   }
 
@@ -121,7 +154,11 @@ export class RateLimiter implements OnModuleDestroy {
     if (!buckets.length) return;
     let reply: number[];
     try {
-      reply = await this.redis.rateLimitHit(buckets.length, ...buckets.map((b) => this.prefix + b.key), ...buckets.map((b) => b.windowSeconds * 1000));
+      reply = await this.redis.rateLimitHit(
+        buckets.length,
+        ...buckets.map((b) => this.prefix + b.key),
+        ...buckets.map((b) => b.windowSeconds * 1000),
+      );
     } catch (error) {
       this.logger.error(`Rate limits not checked, Redis did not answer: ${(error as Error).message}`);
       return;
@@ -137,7 +174,8 @@ export class RateLimiter implements OnModuleDestroy {
       const { bucket, retryAfterSeconds } = worst;
       throw new DomainError(
         ErrorCode.TOO_MANY_REQUESTS,
-        `Too many ${bucket.what}: at most ${bucket.limit} per ${duration(bucket.windowSeconds)}. Try again in ${duration(retryAfterSeconds)}.`,
+        `Too many ${bucket.what}: at most ${bucket.limit} per ${duration(bucket.windowSeconds)}. Try again in ` +
+          `${duration(retryAfterSeconds)}.`,
         { retryAfterSeconds, limit: bucket.limit, windowSeconds: bucket.windowSeconds },
       );
     }

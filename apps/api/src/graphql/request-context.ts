@@ -7,4 +7,10 @@ export interface RequestContext {
   req: Request;
   actor?: Actor;
   loaders?: Loaders;
+  /**
+   * Sessions opened by `signIn` in this request, by the field's response key: the fields inside
+   * that answer (`signIn { user { organisation } }`) resolve as the new user, the rest of the
+   * request does not.
+   */
+  signedIn?: Map<string, { actor: Actor; loaders: Loaders }>;
 }

@@ -76,7 +76,18 @@ export function requestLimits(config: AppConfig): RequestLimits {
   }).protect();
   return {
     plugins: [...armor.plugins, messagesPlugin(config.isProduction)],
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, knownOperationTypes],
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
   };
 }
+
+const PLURAL: Record<string, string> = { query: 'queries', mutation: 'mutations', subscription: 'subscriptions' };
+
+/** An operation whose root type the schema lacks (this API has no subscriptions) is a validation error, not a failure at execution. */
+export const knownOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(new GraphQLError(`This API has no ${PLURAL[node.operation]}; send a query or a mutation.`, { nodes: [node] }));
+    }
+  },
+});

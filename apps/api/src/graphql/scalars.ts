@@ -4,7 +4,9 @@ import { dates } from '@opvolging/shared';
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !dates.isValid(value)) {
-    throw new GraphQLError(`Expected a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Expected a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return value;
 }
@@ -23,8 +25,8 @@ export class LocalDateScalar implements CustomScalar<string, string> {
     return value instanceof Date ? dates.dateOf(value) : String(value);
   }
   parseLiteral(ast: ValueNode): string {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Expected a calendar date string (YYYY-MM-DD).', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('Expected a calendar date string (YYYY-MM-DD).', { extensions: { code: 'BAD_USER_INPUT' } });
     return parse(ast.value);
   }
 }
-

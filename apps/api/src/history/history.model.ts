@@ -19,12 +19,15 @@ export class JsonScalar implements CustomScalar<unknown, unknown> {
   }
 }
 
-@ObjectType('HistoryEntry', { description: 'One recorded change: who, when, what, before and after. Written by the database; never changed.' })
+@ObjectType('HistoryEntry', {
+  description: 'One recorded change: who, when, what, before and after. Written by the database; never changed.',
+})
 export class HistoryEntryType {
   @Field(() => ID) id: string;
   @Field(() => GraphQLISODateTime) occurredAt: Date;
   @Field(() => String, { nullable: true, description: 'The role the change was made in, or SYSTEM.' }) actorRole: string | null;
-  @Field(() => String, { nullable: true, description: 'The process that acted without a user, e.g. deadline-sweep.' }) onBehalfOf: string | null;
+  @Field(() => String, { nullable: true, description: 'The process that acted without a user, e.g. deadline-sweep.' }) onBehalfOf:
+    string | null;
   @Field({ description: 'e.g. measure, improvement_plan, user.' }) entityType: string;
   @Field(() => ID) entityId: string;
   @Field() operation: string;

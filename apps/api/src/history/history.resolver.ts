@@ -10,7 +10,10 @@ import { HistoryEntryType, HistoryPageType } from './history.model';
 export class HistoryResolver {
   constructor(private readonly service: HistoryService) {}
 
-  @Query(() => HistoryPageType, { description: 'Every change to something you may see (a measure, plan, point, ... or your own account), oldest first. Reading it is recorded.' })
+  @Query(() => HistoryPageType, {
+    description:
+      'Every change to something you may see (a measure, plan, point, ... or your own account), oldest first. Reading it is recorded.',
+  })
   history(
     @CurrentActor() actor: Actor,
     @Args('entityId', { type: () => ID }) entityId: string,
@@ -20,7 +23,9 @@ export class HistoryResolver {
     return this.service.ofEntity(actor, entityId, { first, after });
   }
 
-  @Query(() => HistoryPageType, { description: 'Inspectors: everything that happened in an investigation, oldest first. Reading it is recorded.' })
+  @Query(() => HistoryPageType, {
+    description: 'Inspectors: everything that happened in an investigation, oldest first. Reading it is recorded.',
+  })
   investigationTimeline(
     @CurrentActor() actor: Actor,
     @Args('investigationId', { type: () => ID }) investigationId: string,

@@ -1,12 +1,25 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { AuthService, PasswordService, User, UsersService } from '@opvolging/identity';
 import { Actor, DomainError } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { LoaderFactory, Loaders } from '../graphql/loaders';
+import { RequestContext } from '../graphql/request-context';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { Public } from '../graphql/public.decorator';
 import { OrganisationType } from '../organisations/organisation.model';
-import { AuthPayload, ChangeMyPasswordInput, CreateUserInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput, UpdateUserInput, UserConnection, UserFilterInput, UserType } from './user.model';
+import {
+  AuthPayload,
+  ChangeMyPasswordInput,
+  CreateUserInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SignInInput,
+  UpdateUserInput,
+  UserConnection,
+  UserFilterInput,
+  UserType,
+} from './user.model';
 
 @Resolver(() => UserType)
 export class IdentityResolver {
@@ -14,16 +27,23 @@ export class IdentityResolver {
     private readonly auth: AuthService,
     private readonly usersService: UsersService,
     private readonly passwords: PasswordService,
+    private readonly loaders: LoaderFactory,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Sign in with e-mail and password; returns a short-lived bearer token.' })
-  signIn(@Args('input') input: SignInInput) {
-    return this.auth.signIn(input.email, input.password);
+  async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const session = await this.auth.signIn(input.email, input.password);
+    // The answer's own fields (user { organisation }) resolve as the user who just signed in.
+    const actor = await this.auth.authenticate(session.accessToken);
+    (ctx.signedIn ??= new Map()).set(info.path.key as string, { actor, loaders: this.loaders.create(actor) });
+    return session;
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Mails a link to set a new password (valid 30 minutes). Answers true whether or not the address has an account.' })
+  @Mutation(() => Boolean, {
+    description: 'Mails a link to set a new password (valid 30 minutes). Answers true whether or not the address has an account.',
+  })
   async requestPasswordReset(@Args('input') input: RequestPasswordResetInput) {
     await this.passwords.requestReset(input.email);
     return true;
@@ -64,7 +84,7 @@ export class IdentityResolver {
     return this.usersService.create(actor, input);
   }
 
-  @Mutation(() => UserType, { description: 'Administrators only. A new role or organisation, or disabling, ends the account\'s sessions.' })
+  @Mutation(() => UserType, { description: "Administrators only. A new role or organisation, or disabling, ends the account's sessions." })
   updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput) {
     return this.usersService.update(actor, input);
   }

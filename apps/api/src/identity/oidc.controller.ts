@@ -1,8 +1,10 @@
 import { Controller, Get, NotFoundException, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@opvolging/config';
-import { OIDC_ATTEMPT_TTL_SECONDS, OidcProviderUnavailable, OidcService } from '@opvolging/identity';
-import { DomainError, ErrorCode } from '@opvolging/shared';
+import { OIDC_ATTEMPT_TTL_SECONDS, OidcProviderUnavailable, OidcService, SessionService } from '@opvolging/identity';
+import { Clock, DomainError, ErrorCode } from '@opvolging/shared';
+import { setRefreshCookie } from './session-http';
+import { cookie } from '../http/cookie';
 
 /** Binds a started sign-in to the browser that started it (see OidcService). */
 export const OIDC_COOKIE = 'opvolging_oidc';
@@ -19,14 +21,18 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  * - /auth/oidc/login sends the browser to the provider;
  * - /auth/oidc/callback is where the provider sends it back. A browser is redirected to
  *   `${PUBLIC_URL}/#access_token=…&expires_at=…` (in the fragment, so the token reaches no server
- *   and no log), or `#error=…&error_description=…`; a client that asks for `Accept: application/json`
- *   gets `{ accessToken, expiresAt }` or `{ statusCode, error, message }` instead.
+ *   and no log), or `#error=…&error_description=…`. A browser also gets the refresh cookie of a
+ *   new session (see SessionController), so the web app can refresh as after a password sign-in.
+ *   A client that asks for `Accept: application/json` gets `{ accessToken, expiresAt }` or
+ *   `{ statusCode, error, message }` instead, and no session.
  */
 @Controller('auth/oidc')
 export class OidcController {
   constructor(
     private readonly oidc: OidcService,
+    private readonly sessions: SessionService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Get('login')
@@ -52,10 +58,11 @@ export class OidcController {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.clearCookie(OIDC_COOKIE, this.cookieOptions());
     try {
-      const { accessToken, expiresAt } = await this.oidc.complete(req.query as Record<string, unknown>, cookie(req, OIDC_COOKIE));
+      const { accessToken, expiresAt, user } = await this.oidc.complete(req.query as Record<string, unknown>, cookie(req, OIDC_COOKIE));
       if (json) {
         res.status(200).json({ accessToken, expiresAt: expiresAt.toISOString() });
       } else {
+        setRefreshCookie(res, this.config, this.clock, await this.sessions.start(user));
         res.redirect(302, this.publicUrl({ access_token: accessToken, token_type: 'Bearer', expires_at: expiresAt.toISOString() }));
       }
     } catch (error) {
@@ -87,12 +94,4 @@ export class OidcController {
   private publicUrl(fragment: Record<string, string>): string {
     return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/#${new URLSearchParams(fragment)}`;
   }
-}
-
-function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
 }

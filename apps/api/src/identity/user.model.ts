@@ -1,7 +1,7 @@
 import { NotBlank } from '../graphql/validators';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { Role } from '@opvolging/shared';
+import { EventKind, Role } from '@opvolging/shared';
 import { Connection } from '../graphql/pagination.model';
 import { NotificationMode } from '../notifications/notification.model';
 import '../graphql/enums';
@@ -16,6 +16,7 @@ export class UserType {
   @Field({ description: 'Language for mails and notifications: nl (default) or en.' }) locale: string;
   @Field() active: boolean;
   @Field(() => NotificationMode) notificationMode: NotificationMode;
+  @Field(() => [EventKind], { description: 'Event kinds this account gets no mail for (in-app only).' }) mutedEventKinds: EventKind[];
   @Field(() => Int) version: number;
 }
 
@@ -40,6 +41,10 @@ export class UserFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
   @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role) role?: Role;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) search?: string;
+  @Field({ nullable: true, description: 'Only active (true) or only disabled (false) accounts.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 @InputType()

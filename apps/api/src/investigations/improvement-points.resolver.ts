@@ -6,14 +6,24 @@ import { loadAll, Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { MeasureType } from '../plans/plan.model';
-import { FindingType, ImprovementPointConnection, ImprovementPointFilterInput, ImprovementPointType, InvestigationType } from './investigation.model';
+import {
+  FindingType,
+  ImprovementPointConnection,
+  ImprovementPointFilterInput,
+  ImprovementPointType,
+  InvestigationType,
+} from './investigation.model';
 
 @Resolver(() => ImprovementPointType)
 export class ImprovementPointsResolver {
   constructor(private readonly content: ReportContentService) {}
 
   @Query(() => ImprovementPointConnection, { description: 'Improvement points you may see, across investigations.' })
-  improvementPoints(@CurrentActor() actor: Actor, @Args() page: PageArgsInput, @Args('filter', { nullable: true }) filter?: ImprovementPointFilterInput) {
+  improvementPoints(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgsInput,
+    @Args('filter', { nullable: true }) filter?: ImprovementPointFilterInput,
+  ) {
     return this.content.listPoints(actor, filter ?? {}, page);
   }
 

@@ -1,7 +1,20 @@
 import { NotBlank } from '../graphql/validators';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { InvestigationSort, InvestigationStatus } from '@opvolging/investigations';
 import { DeadlineUnit, Theme } from '@opvolging/shared';
 import { ReminderPolicyInput, ReminderPolicyType } from '../deadlines/deadline.model';
@@ -10,7 +23,7 @@ import { SortDirection } from '../graphql/enums';
 import { Connection } from '../graphql/pagination.model';
 import { LocalDate } from '../graphql/scalars';
 
-@ObjectType({ description: 'How the deadlines of an investigation are derived (defaults per the inspectorates\' practice).' })
+@ObjectType({ description: "How the deadlines of an investigation are derived (defaults per the inspectorates' practice)." })
 export class DeadlinePolicy {
   @Field(() => Int, { description: 'Plan due this many days after publication (default 42).' }) planDueDays: number;
   @Field(() => Int, { description: 'Assessment due this many days after submission (default 28).' }) assessmentDueDays: number;
@@ -18,7 +31,8 @@ export class DeadlinePolicy {
   @Field(() => Int, { description: 'Internal audit due this many months after acceptance (default 6).' }) auditDueMonths: number;
   @Field(() => Int, { description: 'Trajectory ends this many months after publication (default 12).' }) trajectoryMonths: number;
   @Field(() => DeadlineUnit, { description: 'Whether the day counts are calendar days or Dutch working days.' }) deadlineUnit: DeadlineUnit;
-  @Field(() => [ReminderPolicyType], { description: 'Reminders and escalation per deadline kind (defaults where not set).' }) reminders: ReminderPolicyType[];
+  @Field(() => [ReminderPolicyType], { description: 'Reminders and escalation per deadline kind (defaults where not set).' })
+  reminders: ReminderPolicyType[];
 }
 
 @ObjectType('Investigation', { description: 'An inquiry after a calamity, named by place and year; never personal data.' })
@@ -35,6 +49,25 @@ export class InvestigationType {
   @Field(() => Int) version: number;
   municipalityId: string;
   leadInspectorateId: string;
+}
+
+@ObjectType('PlannedPlan', { description: 'An improvement plan that publishing will create: its organisation and due date.' })
+export class PlannedPlanType {
+  organisationId: string;
+  @Field(() => LocalDate) dueDate: string;
+}
+
+@ObjectType('PublicationPreview', {
+  description: 'What publishing a draft on a date would create, computed by the same rules as publishInvestigation.',
+})
+export class PublicationPreviewType {
+  @Field(() => ID) investigationId: string;
+  @Field(() => LocalDate) publicationDate: string;
+  @Field(() => LocalDate, { description: 'The earliest publication date accepted today (365 days back).' }) earliestPublicationDate: string;
+  @Field(() => LocalDate, { description: 'The latest publication date accepted today (90 days ahead).' }) latestPublicationDate: string;
+  @Field(() => LocalDate, { description: 'The trajectory end publishing would set.' }) trajectoryEndDate: string;
+  @Field(() => [PlannedPlanType], { description: "One plan per organisation with points addressed to it, by the organisation's name." })
+  plans: PlannedPlanType[];
 }
 
 @ObjectType()
@@ -70,7 +103,12 @@ export class ImprovementPointConnection extends Connection(ImprovementPointType,
 export class DeadlinePolicyInput {
   @Field(() => DeadlineUnit, { nullable: true }) @IsOptional() @IsEnum(DeadlineUnit) unit?: DeadlineUnit;
   @Field(() => [ReminderPolicyInput], { nullable: true, description: 'Overrides per deadline kind.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => ReminderPolicyInput) reminders?: ReminderPolicyInput[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ReminderPolicyInput)
+  reminders?: ReminderPolicyInput[];
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(365) planDueDays?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(365) assessmentDueDays?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(365) revisionDueDays?: number;
@@ -81,13 +119,23 @@ export class DeadlinePolicyInput {
 @InputType()
 export class CreateInvestigationInput {
   @Field({ description: 'Place and year, e.g. "Casus Heerlen 2015". No names of the people involved.' })
-  @NotBlank() @MaxLength(200) title: string;
+  @NotBlank()
+  @MaxLength(200)
+  title: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) summary?: string;
   @Field(() => ID) @IsUUID() municipalityId: string;
   @Field(() => [ID], { nullable: true, description: 'Inspectorates taking part besides yours (you lead).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) participatingInspectorateIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  participatingInspectorateIds?: string[];
   @Field(() => [ID]) @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) involvedOrganisationIds: string[];
-  @Field(() => DeadlinePolicyInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => DeadlinePolicyInput) policy?: DeadlinePolicyInput;
+  @Field(() => DeadlinePolicyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlinePolicyInput)
+  policy?: DeadlinePolicyInput;
 }
 
 @InputType()
@@ -97,9 +145,23 @@ export class UpdateInvestigationInput {
   @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(200) title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) summary?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() municipalityId?: string;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) participatingInspectorateIds?: string[];
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) involvedOrganisationIds?: string[];
-  @Field(() => DeadlinePolicyInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => DeadlinePolicyInput) policy?: DeadlinePolicyInput;
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  participatingInspectorateIds?: string[];
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  involvedOrganisationIds?: string[];
+  @Field(() => DeadlinePolicyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlinePolicyInput)
+  policy?: DeadlinePolicyInput;
 }
 
 @InputType()
@@ -132,9 +194,14 @@ export class AddImprovementPointInput {
   @Field() @NotBlank() @MaxLength(20000) text: string;
   @Field(() => [Theme], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Theme, { each: true }) themes?: Theme[];
   @Field(() => [ID], { description: 'One organisation, or several for a collective point.' })
-  @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) addresseeIds: string[];
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  addresseeIds: string[];
   @Field(() => ID, { nullable: true, description: 'Required for a collective point: one of the addressees.' })
-  @IsOptional() @IsUUID() coordinatingOrganisationId?: string;
+  @IsOptional()
+  @IsUUID()
+  coordinatingOrganisationId?: string;
 }
 
 @InputType()
@@ -150,23 +217,37 @@ export class UpdateImprovementPointInput extends VersionedRefInput {
 export class InvestigationFilterInput {
   @Field(() => InvestigationStatus, { nullable: true }) @IsOptional() @IsEnum(InvestigationStatus) status?: InvestigationStatus;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() municipalityId?: string;
-  @Field(() => ID, { nullable: true, description: 'Investigations this organisation is involved in.' }) @IsOptional() @IsUUID() organisationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Investigations this organisation is involved in.' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
   @Field(() => Theme, { nullable: true }) @IsOptional() @IsEnum(Theme) theme?: Theme;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) search?: string;
-  @Field({ nullable: true, description: 'Something in it (plan, measure, audit) is past its due date.' }) @IsOptional() @IsBoolean() overdue?: boolean;
+  @Field({ nullable: true, description: 'Something in it (plan, measure, audit) is past its due date.' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
 }
 
 @InputType()
 export class InvestigationOrderInput {
-  @Field(() => InvestigationSort, { defaultValue: InvestigationSort.PUBLICATION_DATE }) @IsEnum(InvestigationSort) field: InvestigationSort = InvestigationSort.PUBLICATION_DATE;
+  @Field(() => InvestigationSort, { defaultValue: InvestigationSort.PUBLICATION_DATE })
+  @IsEnum(InvestigationSort)
+  field: InvestigationSort = InvestigationSort.PUBLICATION_DATE;
   @Field(() => SortDirection, { defaultValue: SortDirection.DESC }) @IsEnum(SortDirection) direction: SortDirection = SortDirection.DESC;
 }
 
 @InputType()
 export class ImprovementPointFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() investigationId?: string;
-  @Field(() => ID, { nullable: true, description: 'Points addressed to this organisation.' }) @IsOptional() @IsUUID() organisationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Points addressed to this organisation.' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
   @Field(() => Theme, { nullable: true }) @IsOptional() @IsEnum(Theme) theme?: Theme;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() collective?: boolean;
-  @Field({ nullable: true, description: 'A covering measure is late, or an addressee\'s plan is.' }) @IsOptional() @IsBoolean() overdue?: boolean;
+  @Field({ nullable: true, description: "A covering measure is late, or an addressee's plan is." })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
 }

@@ -3,6 +3,7 @@ import { Investigation, InvestigationSort, InvestigationsService, ReportContentS
 import { DeadlineKind, resolvePolicy } from '@opvolging/deadlines';
 import { Actor, Clock, dates, overdue } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
+import { EnforcementMeasureType } from '../enforcement/enforcement.model';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { loadAll, Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
@@ -39,14 +40,21 @@ export class InvestigationsResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Query(() => InvestigationConnection, { description: 'Investigations you may see: your inspectorate\'s, your organisation\'s, or your municipality\'s (published).' })
+  @Query(() => InvestigationConnection, {
+    description: "Investigations you may see: your inspectorate's, your organisation's, or your municipality's (published).",
+  })
   investigations(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgsInput,
     @Args('filter', { nullable: true }) filter?: InvestigationFilterInput,
     @Args('orderBy', { nullable: true }) orderBy?: InvestigationOrderInput,
   ) {
-    return this.service.list(actor, filter ?? {}, { field: orderBy?.field ?? InvestigationSort.PUBLICATION_DATE, direction: orderBy?.direction ?? 'DESC' }, page);
+    return this.service.list(
+      actor,
+      filter ?? {},
+      { field: orderBy?.field ?? InvestigationSort.PUBLICATION_DATE, direction: orderBy?.direction ?? 'DESC' },
+      page,
+    );
   }
 
   @Query(() => InvestigationType)
@@ -153,5 +161,12 @@ export class InvestigationsResolver {
   @ResolveField(() => [ImprovementPlanType], { description: 'Organisation members see only their own plan.' })
   plans(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
     return loaders.plansByInvestigation.load(i.id);
+  }
+
+  @ResolveField(() => [EnforcementMeasureType], {
+    description: 'Enforcement measures of the case (on plans and on the investigation); members see their own organisation only.',
+  })
+  enforcementMeasures(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+    return loaders.enforcementByInvestigation.load(i.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DeadlineKind } from '@opvolging/deadlines';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { EventKind } from '@opvolging/shared';
 import { Connection } from '../graphql/pagination.model';
 import { LocalDate } from '../graphql/scalars';
 
@@ -10,10 +10,14 @@ export enum NotificationMode {
 }
 registerEnumType(NotificationMode, { name: 'NotificationMode', description: 'One mail per notification, or one mail a day listing them.' });
 
-@ObjectType('Notification', { description: 'A reminder or overdue notice, in your language.' })
+registerEnumType(EventKind, {
+  name: 'NotificationEvent',
+  description: 'A step of the process that people are told about (event notifications).',
+});
+
+@ObjectType('Notification', { description: 'A reminder or overdue notice, or a step of the process you are told about, in your language.' })
 export class NotificationType {
   @Field(() => ID) id: string;
-  @Field(() => DeadlineKind) kind: DeadlineKind;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) readAt: Date | null;
 }
@@ -24,8 +28,8 @@ export class NotificationConnection extends Connection(NotificationType, 'Notifi
 @ObjectType()
 export class NotificationSubject {
   @Field(() => ID) investigationId: string;
-  @Field(() => ID, { description: 'The plan, measure, audit or investigation.' }) subjectId: string;
-  @Field(() => LocalDate) dueDate: string;
+  @Field(() => ID, { description: 'The plan, measure, audit, investigation, extension request or enforcement measure.' }) subjectId: string;
+  @Field(() => LocalDate, { nullable: true, description: 'The due date of a deadline notice; null for an event.' }) dueDate: string | null;
 }
 
 @ObjectType()
@@ -36,13 +40,29 @@ export class CalendarFeed {
 @InputType()
 export class MarkNotificationsReadInput {
   @Field(() => [ID], { nullable: true, description: 'Leave out to mark all as read.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) ids?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 }
 
 @InputType()
 export class MyPreferencesInput {
   @Field({ nullable: true, description: 'nl (default) or en.' }) @IsOptional() @IsIn(['nl', 'en']) locale?: 'nl' | 'en';
-  @Field(() => NotificationMode, { nullable: true }) @IsOptional() @IsIn(Object.values(NotificationMode)) notificationMode?: NotificationMode;
+  @Field(() => NotificationMode, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(NotificationMode))
+  notificationMode?: NotificationMode;
+  @Field(() => [EventKind], {
+    nullable: true,
+    description: 'Event kinds you receive no mail for (in-app only); replaces the list. Deadline notices cannot be turned off.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEnum(EventKind, { each: true })
+  mutedEventKinds?: EventKind[];
 }
 
 @InputType()

@@ -1,11 +1,20 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CalendarFeedService, Notification, NotificationsService, render } from '@opvolging/notifications';
-import { Actor } from '@opvolging/shared';
+import { DeadlineKind } from '@opvolging/deadlines';
+import { CalendarFeedService, isEvent, Notification, NotificationsService, render } from '@opvolging/notifications';
+import { Actor, EventKind } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { UserType } from '../identity/user.model';
-import { CalendarFeed, MarkNotificationsReadInput, MyPreferencesInput, NotificationConnection, NotificationFilterInput, NotificationSubject, NotificationType } from './notification.model';
+import {
+  CalendarFeed,
+  MarkNotificationsReadInput,
+  MyPreferencesInput,
+  NotificationConnection,
+  NotificationFilterInput,
+  NotificationSubject,
+  NotificationType,
+} from './notification.model';
 
 @Resolver(() => NotificationType)
 export class NotificationsResolver {
@@ -15,7 +24,11 @@ export class NotificationsResolver {
   ) {}
 
   @Query(() => NotificationConnection, { description: 'Your own notifications, newest first.' })
-  myNotifications(@CurrentActor() actor: Actor, @Args() page: PageArgsInput, @Args('filter', { nullable: true }) filter?: NotificationFilterInput) {
+  myNotifications(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgsInput,
+    @Args('filter', { nullable: true }) filter?: NotificationFilterInput,
+  ) {
     return this.notifications.list(actor, filter ?? {}, page);
   }
 
@@ -56,12 +69,34 @@ export class NotificationsResolver {
 
   @ResolveField(() => Boolean, { description: 'Sent to you because the responsible organisation is late.' })
   escalated(@Parent() n: Notification) {
-    return n.params.escalated;
+    return isEvent(n.params) ? false : n.params.escalated;
+  }
+
+  @ResolveField(() => DeadlineKind, { nullable: true, description: "A deadline notice's kind; null for an event notification." })
+  kind(@Parent() n: Notification) {
+    return isEvent(n.params) ? null : n.kind;
+  }
+
+  @ResolveField(() => EventKind, { nullable: true, description: 'What happened, for an event notification; null for a deadline notice.' })
+  event(@Parent() n: Notification) {
+    return isEvent(n.params) ? n.params.kind : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'For an event notification: the path of its place in the web app (relative to the public URL, see README).',
+  })
+  link(@Parent() n: Notification) {
+    return isEvent(n.params) ? n.params.link : null;
   }
 
   @ResolveField(() => NotificationSubject)
   subject(@Parent() n: Notification): NotificationSubject {
-    return { investigationId: n.params.investigationId, subjectId: n.params.subjectId, dueDate: n.params.dueDate };
+    return {
+      investigationId: n.params.investigationId,
+      subjectId: n.params.subjectId,
+      dueDate: isEvent(n.params) ? null : n.params.dueDate,
+    };
   }
 
   private async locale(loaders: Loaders, actor: Actor): Promise<'nl' | 'en'> {

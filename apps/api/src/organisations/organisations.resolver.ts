@@ -4,14 +4,24 @@ import { Actor } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
-import { CreateOrganisationInput, OrganisationConnection, OrganisationFilterInput, OrganisationType, UpdateOrganisationInput } from './organisation.model';
+import {
+  CreateOrganisationInput,
+  OrganisationConnection,
+  OrganisationFilterInput,
+  OrganisationType,
+  UpdateOrganisationInput,
+} from './organisation.model';
 
 @Resolver(() => OrganisationType)
 export class OrganisationsResolver {
   constructor(private readonly service: OrganisationsService) {}
 
   @Query(() => OrganisationConnection, { description: 'Reference data: every signed-in user may read it.' })
-  organisations(@CurrentActor() actor: Actor, @Args() page: PageArgsInput, @Args('filter', { nullable: true }) filter?: OrganisationFilterInput) {
+  organisations(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgsInput,
+    @Args('filter', { nullable: true }) filter?: OrganisationFilterInput,
+  ) {
     return this.service.list(actor, filter ?? {}, page);
   }
 

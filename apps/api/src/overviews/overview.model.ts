@@ -1,3 +1,5 @@
+import { EnforcementStatus, EnforcementType } from '@opvolging/enforcement';
+import '../enforcement/enforcement.model';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { ImplementationGrade } from '@opvolging/audits';
@@ -32,13 +34,19 @@ export class PlanProgress {
   @Field(() => LocalDate) planOriginalDueDate: string;
   @Field() planOverdue: boolean;
   @Field() assessmentOverdue: boolean;
-  @Field(() => Int, { description: 'Counted once the plan was submitted (no drafts), except for the organisation itself.' }) measuresTotal: number;
+  @Field(() => Int, { description: 'Counted once the plan was submitted (no drafts), except for the organisation itself.' })
+  measuresTotal: number;
   @Field(() => Int) measuresCompleted: number;
   @Field(() => Int) measuresCancelled: number;
   @Field(() => Int) measuresLate: number;
   @Field(() => String, { nullable: true }) auditStatus: string | null;
   @Field(() => LocalDate, { nullable: true }) auditDueDate: string | null;
   @Field() auditOverdue: boolean;
+  @Field(() => Int, { description: 'Enforcement measures of the organisation in this investigation (on the plan or the investigation).' })
+  enforcementCount: number;
+  @Field(() => EnforcementType, { nullable: true, description: 'The current (latest) enforcement step.' })
+  enforcementType: EnforcementType | null;
+  @Field(() => EnforcementStatus, { nullable: true }) enforcementStatus: EnforcementStatus | null;
   @Field(() => OrganisationType) organisation: Organisation;
   @Field(() => [GradeCount], { description: 'Verification grades of its points.' }) grades: GradeCount[];
 }
@@ -84,7 +92,8 @@ export class OverviewChange {
 
 @ObjectType()
 export class ChangesSince {
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When you last marked this overview as seen (markOverviewSeen).' }) since: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When you last marked this overview as seen (markOverviewSeen).' })
+  since: Date | null;
   @Field(() => Int) count: number;
   @Field(() => [OverviewChange], { description: 'The latest 50.' }) entries: OverviewChange[];
 }
@@ -138,7 +147,10 @@ export class MonthProgress {
 @InputType()
 export class PortfolioFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() municipalityId?: string;
-  @Field(() => OrganisationKind, { nullable: true, description: 'Investigations involving an organisation of this kind.' }) @IsOptional() @IsEnum(OrganisationKind) organisationKind?: OrganisationKind;
+  @Field(() => OrganisationKind, { nullable: true, description: 'Investigations involving an organisation of this kind.' })
+  @IsOptional()
+  @IsEnum(OrganisationKind)
+  organisationKind?: OrganisationKind;
   @Field(() => InvestigationStatus, { nullable: true }) @IsOptional() @IsEnum(InvestigationStatus) status?: InvestigationStatus;
   @Field(() => Theme, { nullable: true }) @IsOptional() @IsEnum(Theme) theme?: Theme;
   @Field({ nullable: true, description: 'Something in it is late.' }) @IsOptional() @IsBoolean() late?: boolean;

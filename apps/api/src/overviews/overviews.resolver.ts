@@ -1,6 +1,14 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ImplementationGrade } from '@opvolging/audits';
-import { byInvestigation, forInvestigations, InvestigationProgress, OverviewsService, PlanProgressRow, ProgressTotals as ProgressTotalsData, totalsOf } from '@opvolging/overviews';
+import {
+  byInvestigation,
+  forInvestigations,
+  InvestigationProgress,
+  OverviewsService,
+  PlanProgressRow,
+  ProgressTotals as ProgressTotalsData,
+  totalsOf,
+} from '@opvolging/overviews';
 import { Organisation } from '@opvolging/organisations';
 import { Actor, Clock } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
@@ -32,9 +40,17 @@ const totalsView = (t: ProgressTotalsData): ProgressTotals => ({ ...t, grades: g
 const planView = (r: PlanProgressRow): PlanProgress => ({
   ...r,
   planStatus: r.planStatus as PlanProgress['planStatus'],
+  enforcementType: r.enforcementType as PlanProgress['enforcementType'],
+  enforcementStatus: r.enforcementStatus as PlanProgress['enforcementStatus'],
   grades: gradeList(r.grades),
   // The row carries the organisation (joined in the aggregate); its own fields still resolve as usual.
-  organisation: { id: r.organisationId, name: r.organisationName, kind: r.organisationKind, municipalityId: r.organisationMunicipalityId, version: r.organisationVersion } as Organisation,
+  organisation: {
+    id: r.organisationId,
+    name: r.organisationName,
+    kind: r.organisationKind,
+    municipalityId: r.organisationMunicipalityId,
+    version: r.organisationVersion,
+  } as Organisation,
 });
 
 const progressView = (p: InvestigationProgress): InvestigationProgressType => ({
@@ -51,8 +67,14 @@ export class OverviewsResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Query(() => MunicipalityOverview, { description: 'Reviewers: your municipality; inspectors: name one. Every case, per organisation, with what changed since you last looked.' })
-  async municipalityOverview(@CurrentActor() actor: Actor, @Args('municipalityId', { type: () => ID, nullable: true }) municipalityId?: string) {
+  @Query(() => MunicipalityOverview, {
+    description:
+      'Reviewers: your municipality; inspectors: name one. Every case, per organisation, with what changed since you last looked.',
+  })
+  async municipalityOverview(
+    @CurrentActor() actor: Actor,
+    @Args('municipalityId', { type: () => ID, nullable: true }) municipalityId?: string,
+  ) {
     const { municipalityId: id, rows, changes } = await this.overviews.municipalityWithChanges(actor, municipalityId);
     return {
       municipalityId: id,
@@ -62,7 +84,9 @@ export class OverviewsResolver {
     };
   }
 
-  @Mutation(() => GraphQLISODateTime, { description: 'Marks an overview (a municipality id) as seen now: "changes since last visit" count from here.' })
+  @Mutation(() => GraphQLISODateTime, {
+    description: 'Marks an overview (a municipality id) as seen now: "changes since last visit" count from here.',
+  })
   markOverviewSeen(@CurrentActor() actor: Actor, @Args('subjectId', { type: () => ID }) subjectId: string) {
     return this.overviews.markSeen(actor, subjectId);
   }
@@ -75,10 +99,18 @@ export class OverviewsResolver {
     @Args('after', { nullable: true }) after?: string,
   ) {
     const page = await this.overviews.portfolio(actor, filter ?? {}, { first, after });
-    return { investigations: forInvestigations(page.investigations, page.rows, this.clock.today()).map(progressView), totals: totalsView(totalsOf(page.rows)), nextCursor: page.nextCursor };
+    return {
+      investigations: forInvestigations(page.investigations, page.rows, this.clock.today()).map(progressView),
+      totals: totalsView(totalsOf(page.rows)),
+      nextCursor: page.nextCursor,
+    };
   }
 
-  @Query(() => [ActionNeededType], { description: "Inspectors: what needs an inspector's action now (assessments, audit judgements, verifications, extension requests, escalations, closures)." })
+  @Query(() => [ActionNeededType], {
+    description:
+      "Inspectors: what needs an inspector's action now (assessments, audit judgements, verifications, extension requests, " +
+      'escalations, closures).',
+  })
   actionsNeeded(@CurrentActor() actor: Actor) {
     return this.overviews.actionsNeeded(actor);
   }
@@ -88,7 +120,9 @@ export class OverviewsResolver {
     return byInvestigation(await this.overviews.organisation(actor), this.clock.today()).map(progressView);
   }
 
-  @Query(() => [ThemeOverview], { description: 'Per recurring theme, across all published investigations: counts and how the points were graded.' })
+  @Query(() => [ThemeOverview], {
+    description: 'Per recurring theme, across all published investigations: counts and how the points were graded.',
+  })
   async themeOverview(
     @CurrentActor() actor: Actor,
     @Args('fromYear', { type: () => Int, nullable: true }) fromYear?: number,
@@ -97,7 +131,9 @@ export class OverviewsResolver {
     return (await this.overviews.themes(actor, { fromYear, toYear })).map((t) => ({ ...t, grades: gradeList(t.grades) }));
   }
 
-  @Query(() => [MonthProgress], { description: 'Month by month: improvement points in a municipality, implemented versus open (for a chart).' })
+  @Query(() => [MonthProgress], {
+    description: 'Month by month: improvement points in a municipality, implemented versus open (for a chart).',
+  })
   municipalityProgressSeries(
     @CurrentActor() actor: Actor,
     @Args('municipalityId', { type: () => ID, nullable: true }) municipalityId?: string,
@@ -122,4 +158,3 @@ export class OverviewChangeResolver {
     return c.organisationId ? loaders.organisation.load(c.organisationId) : null;
   }
 }
-

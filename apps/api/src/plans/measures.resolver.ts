@@ -9,7 +9,14 @@ import { loadAll, Loaders } from '../graphql/loaders';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType } from '../investigations/investigation.model';
 import { Removed } from '../investigations/investigations.resolver';
-import { AddMeasureInput, CancelMeasureInput, CompleteMeasureInput, ImprovementPlanType, MeasureType, UpdateMeasureInput } from './plan.model';
+import {
+  AddMeasureInput,
+  CancelMeasureInput,
+  CompleteMeasureInput,
+  ImprovementPlanType,
+  MeasureType,
+  UpdateMeasureInput,
+} from './plan.model';
 
 @Resolver(() => MeasureType)
 export class MeasuresResolver {
@@ -28,7 +35,9 @@ export class MeasuresResolver {
     return this.measures.update(actor, input);
   }
 
-  @Mutation(() => Removed, { description: 'Organisation members, while the plan is DRAFT or REVISION_REQUESTED. Submitted versions keep it.' })
+  @Mutation(() => Removed, {
+    description: 'Organisation members, while the plan is DRAFT or REVISION_REQUESTED. Submitted versions keep it.',
+  })
   removeMeasure(@CurrentActor() actor: Actor, @Args('input') input: VersionedRefInput) {
     return this.measures.remove(actor, input);
   }
@@ -63,7 +72,10 @@ export class MeasuresResolver {
     return overdue.measure(m, this.clock.today());
   }
 
-  @ResolveField(() => DeadlineType, { nullable: true, description: 'The open deadline of this measure, with every move of its due date; null once done (and while its plan is not accepted).' })
+  @ResolveField(() => DeadlineType, {
+    nullable: true,
+    description: 'The open deadline of this measure, with every move of its due date; null once done (and while its plan is not accepted).',
+  })
   deadline(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
     return loaders.openDeadline.load({ kind: DeadlineKind.MEASURE_DUE, id: m.id });
   }

@@ -1,21 +1,35 @@
 import { NotBlank } from '../graphql/validators';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AssessmentOutcome, ImprovementPlanStatus, Judgement, MeasureSort, MeasureStatus, PlanSort } from '@opvolging/plans';
 import { VersionedRefInput } from '../graphql/common.input';
 import { SortDirection } from '../graphql/enums';
 import { Connection } from '../graphql/pagination.model';
 import { LocalDate } from '../graphql/scalars';
 
-@ObjectType('ImprovementPlan', { description: 'One organisation\'s verbeterplan for one investigation.' })
+@ObjectType('ImprovementPlan', { description: "One organisation's verbeterplan for one investigation." })
 export class ImprovementPlanType {
   @Field(() => ID) id: string;
   @Field(() => ImprovementPlanStatus) status: ImprovementPlanStatus;
   @Field(() => LocalDate, { description: 'When the (revised) plan is due.' }) dueDate: string;
   @Field(() => LocalDate, { description: 'The first due date, shown beside the current one.' }) originalDueDate: string;
   @Field(() => GraphQLISODateTime, { nullable: true }) submittedAt: Date | null;
-  @Field(() => LocalDate, { nullable: true, description: 'When the inspectorate\'s assessment of the submitted version is due.' }) assessmentDueDate: string | null;
+  @Field(() => LocalDate, { nullable: true, description: "When the inspectorate's assessment of the submitted version is due." })
+  assessmentDueDate: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) acceptedAt: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt: Date | null;
   @Field(() => Int, { description: 'Number of submitted versions (0 while never submitted).' }) submittedVersions: number;
@@ -54,7 +68,7 @@ export class QuestionJudgement {
   @Field() rationale: string;
 }
 
-@ObjectType('PlanAssessment', { description: 'The inspectorate\'s judgement of one submitted version on three questions.' })
+@ObjectType('PlanAssessment', { description: "The inspectorate's judgement of one submitted version on three questions." })
 export class PlanAssessmentType {
   @Field(() => ID) id: string;
   @Field(() => Int) planVersionNumber: number;
@@ -109,7 +123,10 @@ export class PlanFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() investigationId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
   @Field(() => ImprovementPlanStatus, { nullable: true }) @IsOptional() @IsEnum(ImprovementPlanStatus) status?: ImprovementPlanStatus;
-  @Field({ nullable: true, description: 'The plan, or its assessment, is past its due date.' }) @IsOptional() @IsBoolean() overdue?: boolean;
+  @Field({ nullable: true, description: 'The plan, or its assessment, is past its due date.' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
 }
 
 @InputType()
@@ -142,7 +159,11 @@ export class AddMeasureInput {
   @Field(() => ID, { description: 'A member of your organisation who answers for it.' }) @IsUUID() ownerId: string;
   @Field(() => LocalDate) @IsString() dueDate: string;
   @Field(() => [ID], { description: 'The improvement points it covers.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true }) pointIds: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  pointIds: string[];
 }
 
 @InputType()
@@ -151,7 +172,13 @@ export class UpdateMeasureInput extends VersionedRefInput {
   @Field({ nullable: true }) @IsOptional() @NotBlank() @MaxLength(2000) successIndicator?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ownerId?: string;
   @Field(() => LocalDate, { nullable: true }) @IsOptional() @IsString() dueDate?: string;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true }) pointIds?: string[];
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  pointIds?: string[];
 }
 
 @InputType()
@@ -166,7 +193,11 @@ export class CancelMeasureInput extends VersionedRefInput {
 
 @InputType()
 export class SubmitPlanInput {
-  @Field(() => ID) @IsUUID() planId: string;
+  @Field(() => ID, { nullable: true, description: 'The plan (required; `planId` is its deprecated name).' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+  @Field(() => ID, { nullable: true, deprecationReason: 'Use `id`.' }) @IsOptional() @IsUUID() planId?: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
 }
 
@@ -178,7 +209,11 @@ export class QuestionJudgementInput {
 
 @InputType()
 export class AssessPlanInput {
-  @Field(() => ID) @IsUUID() planId: string;
+  @Field(() => ID, { nullable: true, description: 'The plan (required; `planId` is its deprecated name).' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+  @Field(() => ID, { nullable: true, deprecationReason: 'Use `id`.' }) @IsOptional() @IsUUID() planId?: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => QuestionJudgementInput) @ValidateNested() @Type(() => QuestionJudgementInput) aimedAtShortcomings: QuestionJudgementInput;
   @Field(() => QuestionJudgementInput) @ValidateNested() @Type(() => QuestionJudgementInput) chanceOfSuccess: QuestionJudgementInput;

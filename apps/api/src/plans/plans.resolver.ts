@@ -1,11 +1,15 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DeadlineKind } from '@opvolging/deadlines';
+import { EnforcementType } from '@opvolging/enforcement';
 import { ImprovementPlan, MeasureSort, MeasuresService, PlanAssessment, PlanSort, PlansService, PlanVersion } from '@opvolging/plans';
 import { Actor, Clock, overdue } from '@opvolging/shared';
+import { EnforcementMeasureType, EnforcementSummaryType } from '../enforcement/enforcement.model';
+import { seesPlanContent } from '@opvolging/identity';
 import { InternalAuditType, VerificationType } from '../audits/audit.model';
 import { DeadlineType } from '../deadlines/deadline.model';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { loadAll, Loaders } from '../graphql/loaders';
+import { renamed } from '../graphql/common.input';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType, InvestigationType } from '../investigations/investigation.model';
@@ -43,7 +47,12 @@ export class PlansResolver {
     @Args('filter', { nullable: true }) filter?: PlanFilterInput,
     @Args('orderBy', { nullable: true }) orderBy?: PlanOrderInput,
   ) {
-    return this.plans.list(actor, filter ?? {}, { field: orderBy?.field ?? PlanSort.DUE_DATE, direction: orderBy?.direction ?? 'ASC' }, page);
+    return this.plans.list(
+      actor,
+      filter ?? {},
+      { field: orderBy?.field ?? PlanSort.DUE_DATE, direction: orderBy?.direction ?? 'ASC' },
+      page,
+    );
   }
 
   @Query(() => ImprovementPlanType)
@@ -68,17 +77,26 @@ export class PlansResolver {
     @Args('filter', { nullable: true }) filter?: MeasureFilterInput,
     @Args('orderBy', { nullable: true }) orderBy?: MeasureOrderInput,
   ) {
-    return this.measuresService.list(actor, filter ?? {}, { field: orderBy?.field ?? MeasureSort.DUE_DATE, direction: orderBy?.direction ?? 'ASC' }, page);
+    return this.measuresService.list(
+      actor,
+      filter ?? {},
+      { field: orderBy?.field ?? MeasureSort.DUE_DATE, direction: orderBy?.direction ?? 'ASC' },
+      page,
+    );
   }
 
-  @Mutation(() => ImprovementPlanType, { description: 'Organisation members: freeze the measures as a new version and hand it in. Every point must be covered.' })
+  @Mutation(() => ImprovementPlanType, {
+    description: 'Organisation members: freeze the measures as a new version and hand it in. Every point must be covered.',
+  })
   submitImprovementPlan(@CurrentActor() actor: Actor, @Args('input') input: SubmitPlanInput) {
-    return this.plans.submit(actor, input);
+    return this.plans.submit(actor, { planId: renamed(input, 'id', 'planId'), expectedVersion: input.expectedVersion });
   }
 
-  @Mutation(() => ImprovementPlanType, { description: 'Inspectors: judge the submitted version; accepted only if all three questions are sufficient.' })
+  @Mutation(() => ImprovementPlanType, {
+    description: 'Inspectors: judge the submitted version; accepted only if all three questions are sufficient.',
+  })
   async assessImprovementPlan(@CurrentActor() actor: Actor, @Args('input') input: AssessPlanInput) {
-    return (await this.plans.assess(actor, input)).plan;
+    return (await this.plans.assess(actor, { ...input, planId: renamed(input, 'id', 'planId') })).plan;
   }
 
   @ResolveField(() => InvestigationType)
@@ -101,13 +119,21 @@ export class PlansResolver {
     return overdue.assessment(p, this.clock.today());
   }
 
-  @ResolveField('measures', () => [MeasureType], { description: 'Current measures. A draft is the organisation\'s own: others see measures once submitted.' })
+  @ResolveField('measures', () => [MeasureType], {
+    description: "Current measures. A draft is the organisation's own: others see measures once submitted.",
+  })
   planMeasures(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
     return loaders.measuresByPlan.load(p.id);
   }
 
-  @ResolveField(() => [ImprovementPointType], { description: 'Points addressed to the organisation that no measure covers yet (submission needs none).' })
-  async uncoveredPoints(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  @ResolveField(() => [ImprovementPointType], {
+    nullable: true,
+    description:
+      'Points addressed to the organisation that no measure covers yet (submission needs none). Null for anyone but the organisation ' +
+      "while the plan is with it (DRAFT, REVISION_REQUESTED): a draft is the organisation's own.",
+  })
+  async uncoveredPoints(@Parent() p: ImprovementPlan, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders) {
+    if (!seesPlanContent(actor, p)) return null;
     const ids = await loaders.uncoveredPointIds.load(p.id);
     return loadAll(loaders.point, ids);
   }
@@ -129,7 +155,9 @@ export class PlansResolver {
 
   @ResolveField(() => DeadlineType, {
     nullable: true,
-    description: 'The open deadline of this plan (PLAN_DUE: its own due date, not the assessment), with every move of its due date; null once done (submitted).',
+    description:
+      'The open deadline of this plan (PLAN_DUE: its own due date, not the assessment), with every move of its due date; null once ' +
+      'done (submitted).',
   })
   deadline(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
     return loaders.openDeadline.load({ kind: DeadlineKind.PLAN_DUE, id: p.id });
@@ -138,6 +166,27 @@ export class PlansResolver {
   @ResolveField(() => VerificationType, { nullable: true })
   verification(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
     return loaders.verificationByPlan.load(p.id);
+  }
+
+  @ResolveField(() => [EnforcementMeasureType], { description: 'Enforcement measures on this plan, oldest first.' })
+  enforcementMeasures(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.enforcementByPlan.load(p.id);
+  }
+
+  @ResolveField(() => [EnforcementType], {
+    description:
+      'The enforcement steps the viewer may record next for this organisation in this investigation, by the ladder that ' +
+      '`recordEnforcementMeasure` applies (measures on the plan and on the investigation count alike); empty for anyone but an inspector.',
+  })
+  enforcementNextTypes(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+    return loaders.enforcementNextTypes.load(`${p.investigationId}:${p.organisationId}`);
+  }
+
+  @ResolveField(() => EnforcementSummaryType, { description: 'How many enforcement measures, and the current step (the latest).' })
+  async enforcement(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders): Promise<EnforcementSummaryType> {
+    const measures = await loaders.enforcementByPlan.load(p.id);
+    const latest = measures[measures.length - 1];
+    return { count: measures.length, currentType: latest?.type ?? null, currentStatus: latest?.status ?? null };
   }
 }
 

@@ -1,0 +1,5 @@
+import type { RouteObject } from 'react-router';
+
+export const assessmentRoutes: RouteObject[] = [
+  { path: 'assess/:planId', lazy: () => import('./routes/assess-route').then((m) => ({ Component: m.AssessRoute })) },
+];

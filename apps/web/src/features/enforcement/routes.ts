@@ -1,0 +1,8 @@
+import type { RouteObject } from 'react-router';
+
+export const enforcementRoutes: RouteObject[] = [
+  {
+    path: 'enforcement/plans/:planId',
+    lazy: () => import('./routes/enforcement-route').then((m) => ({ Component: m.EnforcementRoute })),
+  },
+];

@@ -1,0 +1,38 @@
+import { defineMessages } from '@web/shared/i18n/define-messages';
+
+export const startMessages = defineMessages(
+  {
+    'start.title': 'Wat vraagt mijn aandacht',
+    'start.welcome': 'Welkom, {name}.',
+    'start.deadlines.title': 'Mijn open termijnen',
+    'start.deadlines.none': 'Er zijn geen open termijnen.',
+    'start.deadlines.more': '{count, plural, one {Nog # termijn} other {Nog # termijnen}} niet getoond.',
+    'start.notifications.title': 'Ongelezen meldingen',
+    'start.notifications.none': 'Geen ongelezen meldingen.',
+    'start.notifications.all': 'Alle meldingen',
+    'start.plans.title': 'Plannen die op mij wachten',
+    'start.plans.none': 'Er wacht geen plan op u.',
+    'start.plans.draft': 'Het verbeterplan schrijven en indienen',
+    'start.plans.revision': 'Het verbeterplan herzien en opnieuw indienen',
+    'start.plans.audit': 'De interne audit uitvoeren en indienen',
+    'start.plans.uncovered': '{count, plural, one {# verbeterpunt} other {# verbeterpunten}} nog zonder maatregel',
+    'start.open': 'Openen: {what}',
+  },
+  {
+    'start.title': 'What needs my attention',
+    'start.welcome': 'Welcome, {name}.',
+    'start.deadlines.title': 'My open deadlines',
+    'start.deadlines.none': 'There are no open deadlines.',
+    'start.deadlines.more': '{count, plural, one {# more deadline} other {# more deadlines}} not shown.',
+    'start.notifications.title': 'Unread notifications',
+    'start.notifications.none': 'No unread notifications.',
+    'start.notifications.all': 'All notifications',
+    'start.plans.title': 'Plans waiting for me',
+    'start.plans.none': 'No plan is waiting for you.',
+    'start.plans.draft': 'Write and submit the improvement plan',
+    'start.plans.revision': 'Revise and resubmit the improvement plan',
+    'start.plans.audit': 'Carry out and submit the internal audit',
+    'start.plans.uncovered': '{count, plural, one {# improvement point} other {# improvement points}} without a measure yet',
+    'start.open': 'Open: {what}',
+  },
+);

@@ -1,0 +1,38 @@
+import { defineMessages } from '@web/shared/i18n/define-messages';
+
+export const themeMessages = defineMessages(
+  {
+    'themes.title': 'Terugkerende thema’s',
+    'themes.intro': 'Landelijk, over alle gepubliceerde onderzoeken: hoe vaak elk thema terugkomt. Alleen aantallen, geen casussen.',
+    'themes.fromYear': 'Van publicatiejaar',
+    'themes.toYear': 'Tot en met publicatiejaar',
+    'themes.apply': 'Toon',
+    'themes.yearInvalid': 'Vul een jaartal in van vier cijfers.',
+    'themes.chartLabel': 'Staafdiagram van verbeterpunten per thema. Meeste: {theme} met {points}. De tabel ernaast geeft alle getallen.',
+    'themes.caption': 'Verbeterpunten per thema; de getallen staan in de tabel.',
+    'themes.table': 'Thema’s met aantallen',
+    'themes.col.theme': 'Thema',
+    'themes.col.investigations': 'Onderzoeken',
+    'themes.col.findings': 'Bevindingen',
+    'themes.col.points': 'Verbeterpunten',
+    'themes.col.years': 'Jaren',
+    'themes.empty': 'Geen gepubliceerde onderzoeken in deze jaren.',
+  },
+  {
+    'themes.title': 'Recurring themes',
+    'themes.intro': 'Nationally, across all published investigations: how often each theme recurs. Counts only, no cases.',
+    'themes.fromYear': 'From publication year',
+    'themes.toYear': 'Up to publication year',
+    'themes.apply': 'Show',
+    'themes.yearInvalid': 'Enter a four-digit year.',
+    'themes.chartLabel': 'Bar chart of improvement points per theme. Most: {theme} with {points}. The table beside it gives every number.',
+    'themes.caption': 'Improvement points per theme; the numbers are in the table.',
+    'themes.table': 'Themes with counts',
+    'themes.col.theme': 'Theme',
+    'themes.col.investigations': 'Investigations',
+    'themes.col.findings': 'Findings',
+    'themes.col.points': 'Improvement points',
+    'themes.col.years': 'Years',
+    'themes.empty': 'No published investigations in these years.',
+  },
+);

@@ -1,0 +1,5 @@
+import type { RouteObject } from 'react-router';
+
+export const themeRoutes: RouteObject[] = [
+  { path: 'themes', lazy: () => import('./routes/themes-route').then((m) => ({ Component: m.ThemesRoute })) },
+];

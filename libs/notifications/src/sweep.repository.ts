@@ -1,0 +1,122 @@
+import { EntityManager } from 'typeorm';
+import { lateStepSql } from '@opvolging/deadlines';
+import { Recipient } from './recipients';
+
+/**
+ * What may need a notice today, in two parts:
+ * - late deadlines whose current back-off step (calendar days, computed here) has no notice yet:
+ *   one probe of the notices' unique index each, so the thousands already noticed stay in the database;
+ * - deadlines due within the horizon, with the reminder steps already sent (reminder offsets may be
+ *   working days, which the Dutch calendar in TypeScript decides).
+ */
+export const CANDIDATES_SQL = `
+  SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text AS due_date,
+         i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title AS investigation_title, NULL::text[] AS sent
+    FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id
+   WHERE d.due_date < $1::date
+     AND NOT EXISTS (SELECT 1 FROM deadline_notices n
+                      WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date = d.due_date
+                        AND n.step = ${lateStepSql('($1::date - d.due_date)', 'd', 'i.reminder_policy')})
+  UNION ALL
+  SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text,
+         i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title,
+         (SELECT array_agg(n.step) FROM deadline_notices n WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date =
+         d.due_date)
+    FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id
+   WHERE d.due_date >= $1::date AND d.due_date <= $2::date`;
+
+/** The SQL of the deadline sweep: what is due, who hears of it, and the notices and notifications it records. */
+export const sweepRepository = {
+  /** `CANDIDATES_SQL` for a day and the end of the sweep's horizon. */
+  candidates<T>(em: EntityManager, today: string, horizonEnd: string): Promise<T[]> {
+    return em.query(CANDIDATES_SQL, [today, horizonEnd]);
+  },
+
+  /** The active members of the organisations, inspectors of the inspectorates, and the named owners. */
+  recipients(em: EntityManager, orgIds: string[], inspectorateIds: string[], ownerIds: string[]): Promise<Recipient[]> {
+    return em.query(
+      `SELECT id, organisation_id, role, notification_mode FROM users
+        WHERE active AND ((role = 'ORGANISATION_MEMBER' AND organisation_id = ANY($1)) OR (role = 'INSPECTOR' AND organisation_id =
+        ANY($2)) OR id = ANY($3))`,
+      [orgIds, inspectorateIds, ownerIds],
+    );
+  },
+
+  async organisationNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; name: string }> = await em.query(`SELECT id, name FROM organisations WHERE id = ANY($1)`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+
+  async measureLabels(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; description: string }> = await em.query(`SELECT id, description FROM measures WHERE id = ANY($1)`, [
+      ids,
+    ]);
+    return new Map(rows.map((r) => [r.id, r.description]));
+  },
+
+  /** Records the notices, once each (`deadline_notices_once`); returns those inserted now, with their index in `notices`. */
+  insertNotices(
+    em: EntityManager,
+    notices: Array<{ kind: string; subjectId: string; dueDate: string; step: string; investigationId: string; recipients: number }>,
+  ): Promise<Array<{ id: string; idx: number }>> {
+    return em.query(
+      `INSERT INTO deadline_notices (kind, subject_id, due_date, step, investigation_id, recipients)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::date[], $4::text[], $5::uuid[], $6::int[])
+       ON CONFLICT ON CONSTRAINT deadline_notices_once DO NOTHING
+       RETURNING id, (SELECT array_position($2::uuid[], subject_id)) - 1 AS idx`,
+      [
+        notices.map((n) => n.kind),
+        notices.map((n) => n.subjectId),
+        notices.map((n) => n.dueDate),
+        notices.map((n) => n.step),
+        notices.map((n) => n.investigationId),
+        notices.map((n) => n.recipients),
+      ],
+    );
+  },
+
+  insertNotifications(
+    em: EntityManager,
+    rows: Array<{ noticeId: string; userId: string; kind: string; params: unknown; status: string }>,
+  ): Promise<Array<{ id: string; email_status: string }>> {
+    return em.query(
+      `INSERT INTO notifications (notice_id, user_id, kind, params, email_status)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[])
+       RETURNING id, email_status`,
+      [
+        rows.map((r) => r.noticeId),
+        rows.map((r) => r.userId),
+        rows.map((r) => r.kind),
+        rows.map((r) => JSON.stringify(r.params)),
+        rows.map((r) => r.status),
+      ],
+    );
+  },
+
+  /** Mail claimed longer than `recoverySeconds` ago goes back to PENDING; returns mail PENDING for `requeueSeconds` (at most 5,000). */
+  async lostMail(em: EntityManager, recoverySeconds: number, requeueSeconds: number): Promise<string[]> {
+    await em.query(
+      `UPDATE notifications SET email_status = 'PENDING', email_claimed_at = NULL WHERE email_status = 'SENDING' AND ` +
+        `email_claimed_at < now() - make_interval(secs => $1)`,
+      [recoverySeconds],
+    );
+    const rows = await em.query(
+      `SELECT id FROM notifications WHERE email_status = 'PENDING' AND created_at < now() - make_interval(secs => $1) ORDER BY ` +
+        `created_at LIMIT 5000`,
+      [requeueSeconds],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  },
+
+  /** A digest of `today` for every active user with notifications waiting for one; returns every digest still to send. */
+  async digestsToSend(em: EntityManager, today: string): Promise<Array<{ user_id: string; digest_date: string }>> {
+    await em.query(
+      `INSERT INTO digests (user_id, digest_date)
+       SELECT DISTINCT n.user_id, $1::date FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.email_status = 'IN_DIGEST' AND u.active
+       ON CONFLICT DO NOTHING`,
+      [today],
+    );
+    return em.query(`SELECT user_id, digest_date::text AS digest_date FROM digests WHERE status = 'PENDING'`);
+  },
+};
