@@ -1,4 +1,5 @@
 import { execSync } from 'child_process';
+import { monitorEventLoopDelay } from 'perf_hooks';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
@@ -67,4 +68,58 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<number> 
     if (batch.length) deleted += await redis.unlink(...batch);
   } while (cursor !== '0');
   return deleted;
+}
+
+/** A process's health during a measured run: event-loop delay (p99 and max, ms) and resident memory afterwards. */
+export interface ProcessHealth {
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number | null;
+  rssMiB: number;
+}
+
+/**
+ * This process's event-loop delay while `work` runs (`perf_hooks.monitorEventLoopDelay`, 10 ms
+ * resolution, as prom-client measures it for /metrics) and its RSS when it is done. For work that
+ * runs in the benchmark's own process, such as the worker's sweep.
+ */
+export async function measureInProcess<T>(work: () => Promise<T>): Promise<{ value: T; health: ProcessHealth }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  try {
+    const value = await work();
+    delay.disable();
+    return {
+      value,
+      health: {
+        eventLoopDelayP99Ms: round(delay.percentile(99) / 1e6),
+        eventLoopDelayMaxMs: round(delay.max / 1e6),
+        rssMiB: round(process.memoryUsage().rss / 2 ** 20),
+      },
+    };
+  } finally {
+    delay.disable();
+  }
+}
+
+const METRIC_PREFIX = 'opvolging_';
+function metricValue(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${METRIC_PREFIX}${name} `));
+  if (!line) throw new Error(`/metrics has no ${METRIC_PREFIX}${name}`);
+  return Number(line.slice(line.indexOf(' ') + 1));
+}
+
+/**
+ * Another process's health from its GET /metrics (prom-client's default metrics). prom-client
+ * resets its event-loop histogram at every read, so call it once before the run (to start the
+ * window) and once after: the second answer covers the run alone.
+ */
+export async function scrapeHealth(base: string): Promise<ProcessHealth> {
+  const response = await fetch(`${base}/metrics`);
+  if (!response.ok) throw new Error(`GET ${base}/metrics answered ${response.status}`);
+  const text = await response.text();
+  return {
+    eventLoopDelayP99Ms: round(metricValue(text, 'nodejs_eventloop_lag_p99_seconds') * 1000),
+    eventLoopDelayMaxMs: round(metricValue(text, 'nodejs_eventloop_lag_max_seconds') * 1000),
+    rssMiB: round(metricValue(text, 'process_resident_memory_bytes') / 2 ** 20),
+  };
 }
