@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
@@ -13,6 +14,8 @@ import { sweepRepository as rows } from './sweep.repository';
 /** How far ahead the sweep looks: the longest reminder offset (60 working days) in calendar days, with margin. */
 const HORIZON_DAYS = 100;
 const BATCH = 500;
+/** Candidates decided between two turns of the event loop (about 3 ms of work each). */
+const DECIDE_SLICE = 2000;
 
 export interface SweepResult {
   candidates: number;
@@ -35,6 +38,9 @@ interface Candidate {
   investigation_title: string;
   sent: string[] | null;
 }
+
+/** A candidate with the notice that is due for it now. */
+type Due = { c: Candidate; notice: NonNullable<ReturnType<typeof noticeDue>> };
 
 /**
  * Finds what is due now among the open deadlines and records each notice once: PostgreSQL is the
@@ -60,11 +66,16 @@ export class DeadlineSweeper {
       ({ em }) => rows.candidates<Candidate>(em, today, dates.addDays(today, HORIZON_DAYS)),
       { onBehalfOf: 'deadline-sweep' },
     );
-    const due = candidates
-      .map((c) => ({ c, notice: noticeDue(c.kind, c.due_date, today, c.deadline_unit, resolvePolicy(c.reminder_policy)[c.kind]) }))
-      .filter(
-        (x): x is { c: Candidate; notice: NonNullable<typeof x.notice> } => x.notice !== null && !(x.c.sent ?? []).includes(x.notice.step),
-      );
+    const due: Due[] = [];
+    for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
+      // In slices, giving the event loop back in between: one pass over 160,000 candidates blocked
+      // the worker for about 200 ms (lock renewals and other jobs wait meanwhile).
+      if (i > 0) await setImmediate();
+      for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
+        const notice = noticeDue(c.kind, c.due_date, today, c.deadline_unit, resolvePolicy(c.reminder_policy)[c.kind]);
+        if (notice !== null && !(c.sent ?? []).includes(notice.step)) due.push({ c, notice });
+      }
+    }
     const result: SweepResult = { candidates: candidates.length, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0 };
     for (let i = 0; i < due.length; i += BATCH) {
       const batch = due.slice(i, i + BATCH);
@@ -79,11 +90,7 @@ export class DeadlineSweeper {
   }
 
   /** Inserts the notices (once each) and their notifications; returns the notifications to mail now. */
-  private async record(
-    em: EntityManager,
-    batch: Array<{ c: Candidate; notice: NonNullable<ReturnType<typeof noticeDue>> }>,
-    result: SweepResult,
-  ): Promise<string[]> {
+  private async record(em: EntityManager, batch: Due[], result: SweepResult): Promise<string[]> {
     const orgIds = [...new Set(batch.map((x) => x.c.organisation_id).filter((id): id is string => !!id))];
     const inspectorateIds = [...new Set(batch.map((x) => x.c.lead_inspectorate_id))];
     const ownerIds = [...new Set(batch.map((x) => x.c.owner_id).filter((id): id is string => !!id))];
