@@ -125,11 +125,21 @@ export async function startProcess(
   };
 }
 
-/** The API (apps/api/src/main.ts) as in production; `env` adds to or overrides its settings (e.g. JWT_SECRET). */
-export function startApi(dbUrl: string, port: number, prefix: string, log: (m: string) => void, env: NodeJS.ProcessEnv = {}): Promise<Api> {
+/**
+ * The API (apps/api/src/main.ts) as in production; `env` adds to or overrides its settings (e.g.
+ * JWT_SECRET), `preload` are modules loaded first (`node -r`).
+ */
+export function startApi(
+  dbUrl: string,
+  port: number,
+  prefix: string,
+  log: (m: string) => void,
+  env: NodeJS.ProcessEnv = {},
+  preload: string[] = [],
+): Promise<Api> {
   return startProcess(
     'API',
-    ['apps/api/src/main.ts'],
+    [...preload.flatMap((module) => ['-r', module]), 'apps/api/src/main.ts'],
     {
       NODE_ENV: 'production',
       DATABASE_URL: dbUrl,

@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { randomBytes } from 'crypto';
-import { mkdirSync, writeFileSync } from 'fs';
-import { cpus, loadavg, totalmem } from 'os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'os';
+import { join } from 'path';
 import { Client } from 'pg';
 import { SystemClock } from '@opvolging/shared';
 import {
@@ -17,6 +18,7 @@ import {
   load,
   OUT_DIR,
   REDIS_URL,
+  ROOT,
   round,
   scrapeHealth,
   startApi,
@@ -201,6 +203,46 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+// ---- round trips ---------------------------------------------------------------------------------
+
+const COUNTER = join(ROOT, 'test/bench/peer/count-queries.ts');
+
+async function waitForFile(file: string, counting: boolean): Promise<{ counting: boolean; texts?: string[] }> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (existsSync(file)) {
+      try {
+        const content = JSON.parse(readFileSync(file, 'utf8'));
+        if (content.counting === counting) return content;
+      } catch {
+        /* being written */
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no answer in ${file} from the statement counter`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * What one request sends to PostgreSQL from `server` (count-queries.ts, toggled by SIGUSR2): round
+ * trips (pg query calls) and statements (their texts split at semicolons; none of the texts here
+ * holds a semicolon in a literal).
+ */
+async function roundTrips(server: Api, file: string, send: () => Promise<unknown>) {
+  rmSync(file, { force: true });
+  server.process.kill('SIGUSR2');
+  await waitForFile(file, true);
+  await send();
+  rmSync(file, { force: true });
+  server.process.kill('SIGUSR2');
+  const texts = (await waitForFile(file, false)).texts ?? [];
+  return {
+    roundTrips: texts.length,
+    statements: texts.reduce((n, t) => n + t.split(';').filter((part) => part.trim()).length, 0),
+    texts,
+  };
+}
+
 // ---- the run --------------------------------------------------------------------------------------
 
 async function run(log: (message: string) => void) {
@@ -224,13 +266,17 @@ async function run(log: (message: string) => void) {
   const secret = randomBytes(32).toString('hex');
   let api: Api | undefined;
   let peer: Api | undefined;
+  const apiCounts = join(tmpdir(), `${prefix}-api-queries.json`);
+  const peerCounts = join(tmpdir(), `${prefix}-peer-queries.json`);
   try {
-    api = await startApi(db.url, 4000 + Math.floor(Math.random() * 50), prefix, log, { JWT_SECRET: secret });
+    api = await startApi(db.url, 4000 + Math.floor(Math.random() * 50), prefix, log, { JWT_SECRET: secret, BENCH_COUNT_FILE: apiCounts }, [
+      COUNTER,
+    ]);
     const peerPort = 4050 + Math.floor(Math.random() * 50);
     peer = await startProcess(
       'PostGraphile',
-      ['test/bench/peer/postgraphile-server.ts'],
-      { DATABASE_URL: db.url, JWT_SECRET: secret, PORT: String(peerPort), GRAPHILE_ENV: 'production' },
+      ['-r', COUNTER, 'test/bench/peer/postgraphile-server.ts'],
+      { DATABASE_URL: db.url, JWT_SECRET: secret, PORT: String(peerPort), GRAPHILE_ENV: 'production', BENCH_COUNT_FILE: peerCounts },
       peerPort,
       '/health-metrics',
       log,
@@ -255,9 +301,18 @@ async function run(log: (message: string) => void) {
       return opv.length;
     };
     const checked: Record<string, number> = {};
+    const sent: Record<string, Record<'opvolging' | 'peer', Awaited<ReturnType<typeof roundTrips>>>> = {};
     for (const r of list) {
       checked[r.key] = await check(r);
       log(`${r.label}: both answer the same ${checked[r.key]} rows`);
+      sent[r.key] = {
+        opvolging: await roundTrips(api, apiCounts, () => gql(api!.url, tokens[r.who], r.opvolging.query, r.opvolging.variables)),
+        peer: await roundTrips(peer, peerCounts, () => gql(peer!.url, tokens[r.who], r.peer.query, r.peer.variables)),
+      };
+      log(
+        `${r.key}: Opvolging ${sent[r.key].opvolging.statements} statements in ${sent[r.key].opvolging.roundTrips} round trips, ` +
+          `PostGraphile ${sent[r.key].peer.statements} in ${sent[r.key].peer.roundTrips}`,
+      );
     }
 
     // ---- load ----
@@ -308,6 +363,7 @@ async function run(log: (message: string) => void) {
         key: r.key,
         label: r.label,
         rows: checked[r.key],
+        sent: sent[r.key],
         opvolging,
         peer: other,
         ratio: round(opvolging.requestsPerSecond / other.requestsPerSecond, 2),
@@ -351,6 +407,11 @@ async function run(log: (message: string) => void) {
           `${r.ratio >= 1 ? 'met' : 'NOT met'}`,
       });
       rows.push({
+        metric: `${r.key}: SQL statements / round trips per request (Opvolging; PostGraphile)`,
+        value: `${r.sent.opvolging.statements} / ${r.sent.opvolging.roundTrips}; ${r.sent.peer.statements} / ${r.sent.peer.roundTrips}`,
+        note: 'target ≤ 3 round trips',
+      });
+      rows.push({
         metric: `${r.key}: event-loop delay p99, worst round (Opvolging / PostGraphile)`,
         value: `${r.opvolging.eventLoopDelayP99MsMax} / ${r.peer.eventLoopDelayP99MsMax}`,
         unit: 'ms',
@@ -361,6 +422,8 @@ async function run(log: (message: string) => void) {
   } finally {
     await api?.stop();
     await peer?.stop();
+    rmSync(apiCounts, { force: true });
+    rmSync(peerCounts, { force: true });
     await withClient(db.url, (c) => c.query(`DROP SCHEMA IF EXISTS ${PEER_SCHEMA} CASCADE`)).catch(() => undefined);
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
     const deleted = await deleteKeys(redis, prefix).catch(() => 0);
