@@ -276,7 +276,14 @@ async function run(log: (message: string) => void) {
     peer = await startProcess(
       'PostGraphile',
       ['-r', COUNTER, 'test/bench/peer/postgraphile-server.ts'],
-      { DATABASE_URL: db.url, JWT_SECRET: secret, PORT: String(peerPort), GRAPHILE_ENV: 'production', BENCH_COUNT_FILE: peerCounts },
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: db.url,
+        JWT_SECRET: secret,
+        PORT: String(peerPort),
+        GRAPHILE_ENV: 'production',
+        BENCH_COUNT_FILE: peerCounts,
+      },
       peerPort,
       '/health-metrics',
       log,

@@ -13,6 +13,7 @@ if (!(Promise as unknown as { withResolvers?: unknown }).withResolvers) {
   });
 }
 
+import { createSecretKey } from 'crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'http';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { JwtService } from '@nestjs/jwt';
@@ -54,7 +55,11 @@ class Unauthenticated extends Error {
 async function main() {
   // As the API's pool (libs/database data-source-options): 10 connections, JIT off.
   const pool = new Pool({ connectionString: DATABASE_URL, max: 10, application_name: 'opvolging-bench-peer', options: '-c jit=off' });
-  const jwt = new JwtService({ secret: JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } });
+  // As libs/identity's JwtModule: the secret as a KeyObject (a string is first tried as a public key on every verification).
+  const jwt = new JwtService({
+    secret: createSecretKey(Buffer.from(JWT_SECRET, 'utf8')) as unknown as string,
+    verifyOptions: { algorithms: ['HS256'] },
+  });
 
   async function pgSettings(req: IncomingMessage | undefined): Promise<Record<string, string>> {
     const token = /^Bearer (.+)$/i.exec(req?.headers.authorization ?? '')?.[1];
