@@ -174,17 +174,18 @@ export async function gql<T = any>(base: string, token: string | null, query: st
 export const AUTOCANNON_SECONDS = Number(process.env.BENCH_AUTOCANNON_SECONDS ?? 10);
 export const CONNECTIONS = 20;
 
-/** autocannon against `url`: `CONNECTIONS` connections for `AUTOCANNON_SECONDS` seconds. */
+/** autocannon against `url`: `CONNECTIONS` connections for `seconds` (default `AUTOCANNON_SECONDS`). */
 export async function load(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string },
   log: (m: string) => void,
   label: string,
+  seconds = AUTOCANNON_SECONDS,
 ) {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: AUTOCANNON_SECONDS,
+    duration: seconds,
     method: (init.method ?? 'GET') as 'GET',
     headers: init.headers,
     body: init.body,

@@ -40,15 +40,19 @@ import type { Benchmark, BenchRow } from './run';
  *
  * Per request, `ROUNDS` rounds, each an autocannon run (20 connections × BENCH_AUTOCANNON_SECONDS)
  * against each server in turn (which goes first alternates by round); medians over the rounds,
- * and each server's event-loop delay p99 and RSS after every run.
+ * and each server's event-loop delay p99 and RSS after every run. Before the rounds, each server
+ * serves each request for BENCH_WARM_UP_SECONDS (default 3) unmeasured. Before the load, the SQL
+ * statements and round trips of one request of each kind are counted on both servers.
  *
- * Environment: BENCH_AUTOCANNON_SECONDS (default 10), BENCH_LOAD_ROUNDS (default 3),
- * BENCH_REUSE_DB=1 (reuse opvolging_bench_overviews, as the overviews benchmark), BENCH_ADMIN_DATABASE_URL,
- * REDIS_URL.
+ * Environment: BENCH_AUTOCANNON_SECONDS (default 10), BENCH_LOAD_ROUNDS (default 3; 0: only the
+ * checks and counts), BENCH_WARM_UP_SECONDS (default 3), BENCH_REUSE_DB=1 (reuse
+ * opvolging_bench_overviews, as the overviews benchmark), BENCH_ADMIN_DATABASE_URL, REDIS_URL.
  */
 
 const REUSE = flag('BENCH_REUSE_DB');
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+/** Unmeasured load on each server with each request first (JIT, pools, plan caches), in seconds. */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const TODAY = new SystemClock().today();
 
 // ---- the requests ---------------------------------------------------------------------------------
@@ -323,6 +327,17 @@ async function run(log: (message: string) => void) {
     }
 
     // ---- load ----
+    const init = (r: Request, spec: Side) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[r.who]}` },
+      body: JSON.stringify({ query: spec.query, variables: spec.variables }),
+    });
+    if (ROUNDS && WARM_UP_SECONDS) {
+      for (const r of list) {
+        await load(`${api.url}/graphql`, init(r, r.opvolging), log, `${r.key} opvolging warm-up`, WARM_UP_SECONDS);
+        await load(`${peer.url}/graphql`, init(r, r.peer), log, `${r.key} peer warm-up`, WARM_UP_SECONDS);
+      }
+    }
     await scrapeHealth(api.url);
     await peerHealth(peer.url);
     const results = [];
@@ -335,16 +350,7 @@ async function run(log: (message: string) => void) {
           const spec = side === 'opvolging' ? r.opvolging : r.peer;
           const base = servers[side].url;
           await (side === 'opvolging' ? scrapeHealth(base) : peerHealth(base)); // a fresh event-loop window
-          const result = await load(
-            `${base}/graphql`,
-            {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[r.who]}` },
-              body: JSON.stringify({ query: spec.query, variables: spec.variables }),
-            },
-            log,
-            `${r.key} ${side} round ${round_ + 1}`,
-          );
+          const result = await load(`${base}/graphql`, init(r, spec), log, `${r.key} ${side} round ${round_ + 1}`);
           const health = await (side === 'opvolging' ? scrapeHealth(base) : peerHealth(base));
           log(`${r.key} ${side} round ${round_ + 1}: event-loop delay p99 ${health.eventLoopDelayP99Ms} ms, RSS ${health.rssMiB} MiB`);
           if (result.non2xx || result.errors || result.timeouts) {
@@ -387,7 +393,7 @@ async function run(log: (message: string) => void) {
       dataSet,
       reusedDatabase: db.reused,
       who,
-      method: { connections: CONNECTIONS, seconds: AUTOCANNON_SECONDS, rounds: ROUNDS },
+      method: { connections: CONNECTIONS, seconds: AUTOCANNON_SECONDS, rounds: ROUNDS, warmUpSeconds: WARM_UP_SECONDS },
       queries: list.map((r) => ({ key: r.key, label: r.label, opvolging: r.opvolging, peer: r.peer })),
       results,
       seconds: round((Date.now() - started) / 1000),
