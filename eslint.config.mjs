@@ -27,6 +27,24 @@ export default tseslint.config(
     },
   },
   {
+    // PostGraphile is the peer of test/bench/requests.bench.ts: a devDependency of that benchmark only.
+    files: SOURCES,
+    ignores: ['test/bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(postgraphile|grafast|grafserv|graphile-build|graphile-build-pg|graphile-config|graphile-utils|@dataplan/.+)(/.*)?$',
+              message: 'PostGraphile is a devDependency of the request benchmark (test/bench) only, never of the product.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read GraphQL answers and raw rows as loosely typed JSON, and load a few modules lazily.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },

@@ -1,6 +1,10 @@
-import { execSync } from 'child_process';
+import autocannon from 'autocannon';
+import { ChildProcess, execSync, spawn } from 'child_process';
+import { randomBytes } from 'crypto';
+import { readFileSync } from 'fs';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { Redis } from 'ioredis';
+import { join } from 'path';
 import { Client } from 'pg';
 
 /** Helpers every benchmark shares: database URLs, timing, percentiles, which code was measured. */
@@ -8,6 +12,7 @@ import { Client } from 'pg';
 export const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const OUT_DIR = '/tmp/opvolging-bench';
+export const ROOT = join(__dirname, '..', '..');
 
 export const flag = (name: string) => ['1', 'true', 'yes'].includes((process.env[name] ?? '').toLowerCase());
 
@@ -68,6 +73,148 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<number> 
     if (batch.length) deleted += await redis.unlink(...batch);
   } while (cursor !== '0');
   return deleted;
+}
+
+// ---- a server under measurement, as its own process -----------------------------------------------
+
+export interface Api {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Spawns `args` (a ts-node entry point) and waits until `${url}${readyPath}` answers 2xx. */
+export async function startProcess(
+  label: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  readyPath: string,
+  log: (m: string) => void,
+): Promise<Api> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${label} exited with code ${child.exitCode} before it answered`);
+    try {
+      if ((await fetch(`${url}${readyPath}`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${label} did not answer ${readyPath} within 120 s`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`${label} process ${child.pid} answers on ${url}`);
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/**
+ * The API (apps/api/src/main.ts) as in production; `env` adds to or overrides its settings (e.g.
+ * JWT_SECRET), `preload` are modules loaded first (`node -r`).
+ */
+export function startApi(
+  dbUrl: string,
+  port: number,
+  prefix: string,
+  log: (m: string) => void,
+  env: NodeJS.ProcessEnv = {},
+  preload: string[] = [],
+): Promise<Api> {
+  return startProcess(
+    'API',
+    [...preload.flatMap((module) => ['-r', module]), 'apps/api/src/main.ts'],
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl,
+      REDIS_URL,
+      PORT: String(port),
+      // The browser's session requests must come from the API's own origin.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      QUEUE_PREFIX: prefix,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    port,
+    '/health',
+    log,
+  );
+}
+
+export async function gql<T = any>(base: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
+  return body.data as T;
+}
+
+// ---- load -----------------------------------------------------------------------------------------
+
+export const AUTOCANNON_SECONDS = Number(process.env.BENCH_AUTOCANNON_SECONDS ?? 10);
+export const CONNECTIONS = 20;
+
+/** autocannon against `url`: `CONNECTIONS` connections for `seconds` (default `AUTOCANNON_SECONDS`). */
+export async function load(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+  log: (m: string) => void,
+  label: string,
+  seconds = AUTOCANNON_SECONDS,
+) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: (init.method ?? 'GET') as 'GET',
+    headers: init.headers,
+    body: init.body,
+  });
+  const summary = {
+    requestsPerSecond: round(result.requests.average),
+    latencyP50: result.latency.p50,
+    latencyP97_5: result.latency.p97_5,
+    latencyP99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+  log(
+    `${label}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50} ms, p99 ${summary.latencyP99} ms, non-2xx ` +
+      `${summary.non2xx}, errors ${summary.errors}`,
+  );
+  return summary;
+}
+
+export function rssMiB(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A process's health during a measured run: event-loop delay (p99 and max, ms) and resident memory afterwards. */

@@ -1,5 +1,9 @@
+import { hash } from 'argon2';
 import { Client } from 'pg';
+import { runMigrations } from '@opvolging/database';
 import { Theme } from '@opvolging/shared';
+import { MIGRATIONS } from '../../apps/composition/src/persistence';
+import { ADMIN_URL, databaseUrl, gql, ms, round, withClient } from './common';
 
 /**
  * A realistic large data set for the overview benchmark, generated set-based (a few dozen
@@ -281,3 +285,44 @@ export async function census(c: Client) {
     databaseBytes: await count(`SELECT pg_database_size(current_database()) n`),
   };
 }
+
+// ---- the database, shared by the benchmarks that use this data set --------------------------------
+
+export const DB_NAME = 'opvolging_bench_overviews';
+
+/**
+ * The data set database: with `reuse`, kept from an earlier run when made by the same generator on
+ * the same day (migrated to the current schema); otherwise dropped and generated anew (~3 minutes).
+ */
+export async function prepareDatabase(today: string, reuse: boolean, log: (m: string) => void) {
+  const url = databaseUrl(DB_NAME);
+  const marker = `${DATA_VERSION} ${today}`;
+  const existing = await withClient(
+    ADMIN_URL,
+    async (c) =>
+      (await c.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [DB_NAME])).rows[0],
+  );
+  if (reuse && existing?.comment === marker) {
+    await runMigrations(url, MIGRATIONS);
+    log(`reusing database ${DB_NAME} (${marker})`);
+    return { url, generateSeconds: 0, reused: true };
+  }
+  await withClient(ADMIN_URL, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${DB_NAME}`);
+  });
+  const applied = await runMigrations(url, MIGRATIONS);
+  log(`database ${DB_NAME} created, ${applied.length} migrations applied; generating (history triggers on)`);
+  const start = process.hrtime.bigint();
+  await withClient(url, async (c) => generate(c, today, await hash(BENCH_PASSWORD), log));
+  await withClient(ADMIN_URL, (c) => c.query(`COMMENT ON DATABASE ${DB_NAME} IS '${marker}'`));
+  return { url, generateSeconds: round(ms(start) / 1000), reused: false };
+}
+
+/** A bearer token for a generated user (every one has BENCH_PASSWORD). */
+export const signIn = async (base: string, email: string) =>
+  (
+    await gql<{ signIn: { accessToken: string } }>(base, null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+      input: { email, password: BENCH_PASSWORD },
+    })
+  ).signIn.accessToken;

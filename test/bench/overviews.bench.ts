@@ -1,36 +1,37 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { hash } from 'argon2';
 import { Redis } from 'ioredis';
-import autocannon from 'autocannon';
-import { ChildProcess, execSync, spawn } from 'child_process';
+import { execSync } from 'child_process';
 import { randomBytes } from 'crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { AddressInfo } from 'net';
 import { cpus, loadavg, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import { Client } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
 import { AppConfig, loadConfig } from '@opvolging/config';
-import { runMigrations } from '@opvolging/database';
-import { MIGRATIONS } from '../../apps/composition/src/persistence';
 import { SystemClock } from '@opvolging/shared';
 import { StatementCounter } from '../support/statement-counter';
 import {
   ADMIN_URL,
+  Api,
   codeVersion,
-  databaseUrl,
   deleteKeys,
   flag,
+  gql,
+  load,
   ms,
   OUT_DIR,
   REDIS_URL,
+  ROOT,
   round,
+  rssMiB,
   scrapeHealth,
+  startApi,
   stats,
   withClient,
 } from './common';
-import { BENCH_PASSWORD, census, DATA_VERSION, generate, SHAPE } from './overview-data';
+import { BENCH_PASSWORD, census, DB_NAME, prepareDatabase, SHAPE, signIn } from './overview-data';
 import { launchBrowser, openFromMenu, readOperation, requestInPage, signInInBrowser } from './browser';
 import type { Benchmark, BenchRow } from './run';
 
@@ -56,14 +57,10 @@ import type { Benchmark, BenchRow } from './run';
  * BENCH_ADMIN_DATABASE_URL, REDIS_URL.
  */
 
-const DB_NAME = 'opvolging_bench_overviews';
 const REUSE = flag('BENCH_REUSE_DB');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const ROUNDS = 10;
-const AUTOCANNON_SECONDS = Number(process.env.BENCH_AUTOCANNON_SECONDS ?? 10);
-const CONNECTIONS = 20;
 const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
-const ROOT = join(__dirname, '..', '..');
 
 /** Today in the Netherlands, as the API's clock will see it. */
 const TODAY = new SystemClock().today();
@@ -116,82 +113,7 @@ const DEADLINES_QUERY = `query MyDeadlines {
   investigation { title } } }
 }`;
 
-// ---- the API process ------------------------------------------------------------------------------
-
-interface Api {
-  url: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startApi(dbUrl: string, port: number, prefix: string, log: (m: string) => void): Promise<Api> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: dbUrl,
-        REDIS_URL,
-        PORT: String(port),
-        // The browser's session requests must come from the API's own origin.
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        QUEUE_PREFIX: prefix,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        TS_NODE_TRANSPILE_ONLY: 'true',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it answered`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('the API did not answer /health within 120 s');
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  log(`API process ${child.pid} answers on ${url}`);
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
-  };
-}
-
-async function gql<T = any>(base: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
-  return body.data as T;
-}
-
-const signIn = async (base: string, email: string) =>
-  (
-    await gql<{ signIn: { accessToken: string } }>(base, null, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
-      input: { email, password: BENCH_PASSWORD },
-    })
-  ).signIn.accessToken;
+// ---- signing in -----------------------------------------------------------------------------------
 
 /** A bearer token for each measured user. */
 async function signInAll(base: string, who: Awaited<ReturnType<typeof subjects>>) {
@@ -204,31 +126,6 @@ async function signInAll(base: string, who: Awaited<ReturnType<typeof subjects>>
 }
 
 // ---- the data set ---------------------------------------------------------------------------------
-
-async function prepareDatabase(log: (m: string) => void) {
-  const url = databaseUrl(DB_NAME);
-  const marker = `${DATA_VERSION} ${TODAY}`;
-  const existing = await withClient(
-    ADMIN_URL,
-    async (c) =>
-      (await c.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [DB_NAME])).rows[0],
-  );
-  if (REUSE && existing?.comment === marker) {
-    await runMigrations(url, MIGRATIONS);
-    log(`reusing database ${DB_NAME} (${marker})`);
-    return { url, generateSeconds: 0, reused: true };
-  }
-  await withClient(ADMIN_URL, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${DB_NAME}`);
-  });
-  const applied = await runMigrations(url, MIGRATIONS);
-  log(`database ${DB_NAME} created, ${applied.length} migrations applied; generating (history triggers on)`);
-  const start = process.hrtime.bigint();
-  await withClient(url, async (c) => generate(c, TODAY, await hash(BENCH_PASSWORD), log));
-  await withClient(ADMIN_URL, (c) => c.query(`COMMENT ON DATABASE ${DB_NAME} IS '${marker}'`));
-  return { url, generateSeconds: round(ms(start) / 1000), reused: false };
-}
 
 /** Who is measured: the busiest and the median municipality, the busiest inspectorate and organisation. */
 async function subjects(c: Client) {
@@ -358,52 +255,6 @@ async function compare(
   };
 }
 
-// ---- load -----------------------------------------------------------------------------------------
-
-async function load(
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string },
-  log: (m: string) => void,
-  label: string,
-) {
-  const origin = new URL(url).origin;
-  await scrapeHealth(origin); // starts the API's event-loop window (prom-client resets it at every read)
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: AUTOCANNON_SECONDS,
-    method: (init.method ?? 'GET') as 'GET',
-    headers: init.headers,
-    body: init.body,
-  });
-  const summary = {
-    requestsPerSecond: round(result.requests.average),
-    latencyP50: result.latency.p50,
-    latencyP97_5: result.latency.p97_5,
-    latencyP99: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    api: await scrapeHealth(origin),
-  };
-  log(
-    `${label}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50} ms, p99 ${summary.latencyP99} ms, non-2xx ` +
-      `${summary.non2xx}, errors ${summary.errors}; API event-loop delay p99 ${summary.api.eventLoopDelayP99Ms} ms ` +
-      `(max ${summary.api.eventLoopDelayMaxMs}), RSS ${summary.api.rssMiB} MiB`,
-  );
-  return summary;
-}
-
-function rssMiB(pid: number | undefined): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
 // ---- the run --------------------------------------------------------------------------------------
 
 /** The municipality overview page, as the reviewer of the largest municipality opens it from the menu. */
@@ -464,7 +315,7 @@ async function run(log: (message: string) => void) {
     log('building the web app (npm run build:web), which the API serves for the overview page');
     execSync('npm run build:web', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const db = await prepareDatabase(log);
+  const db = await prepareDatabase(TODAY, REUSE, log);
   const dataSet = await withClient(db.url, census);
   log(`data set: ${JSON.stringify(dataSet)}`);
   const who = await withClient(db.url, subjects);
@@ -612,16 +463,25 @@ async function run(log: (message: string) => void) {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query }),
     });
+    /** One load run with the API's event-loop delay over it (prom-client resets its window at every read) and RSS after. */
+    const measured = async (url: string, init: Parameters<typeof load>[1], label: string) => {
+      await scrapeHealth(remote);
+      const summary = await load(url, init, log, label);
+      const health = await scrapeHealth(remote);
+      log(
+        `${label}: API event-loop delay p99 ${health.eventLoopDelayP99Ms} ms (max ${health.eventLoopDelayMaxMs}), RSS ${health.rssMiB} MiB`,
+      );
+      return { ...summary, api: health };
+    };
     // LOAD_ROUNDS rounds of the three loads, alternating; each figure is the median round's.
-    const loadRounds: Array<Record<'liveness' | 'me' | 'deadlines', Awaited<ReturnType<typeof load>>>> = [];
+    const loadRounds: Array<Record<'liveness' | 'me' | 'deadlines', Awaited<ReturnType<typeof measured>>>> = [];
     for (let r = 0; r < LOAD_ROUNDS; r++) {
       loadRounds.push({
-        liveness: await load(`${remote}/health`, {}, log, `round ${r + 1}: GET /health (baseline)`),
-        me: await load(`${remote}/graphql`, graphqlInit(remoteTokens.member, '{ me { id displayName role } }'), log, `round ${r + 1}: me`),
-        deadlines: await load(
+        liveness: await measured(`${remote}/health`, {}, `round ${r + 1}: GET /health (baseline)`),
+        me: await measured(`${remote}/graphql`, graphqlInit(remoteTokens.member, '{ me { id displayName role } }'), `round ${r + 1}: me`),
+        deadlines: await measured(
           `${remote}/graphql`,
           graphqlInit(remoteTokens.member, DEADLINES_QUERY),
-          log,
           `round ${r + 1}: deadlines(first: 20), organisation member`,
         ),
       });
