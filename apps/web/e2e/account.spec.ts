@@ -76,3 +76,31 @@ test('the session survives an access-token expiry without losing what was typed'
   await expect(page.getByText('Getypt voordat het toegangsbewijs verliep.')).toBeVisible();
   await expect(page).not.toHaveURL(/sign-in/);
 });
+
+test('the language chosen stays while its save is on its way (the page reads the account again meanwhile)', async ({ page }) => {
+  await signIn(page, 'ggz.nog@opvolging.demo');
+  // Hold the save of the language until the page has read the account again, as a slow server would.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const operation = (name: string) => (request: { url(): string; postData(): string | null }) =>
+    request.url().endsWith('/graphql') && (request.postData() ?? '').includes(`"operationName":"${name}"`);
+  await page.route('**/graphql', async (route) => {
+    if (operation('UpdateMyLocale')(route.request())) await held;
+    await route.continue();
+  });
+  const accountReadAgain = page.waitForResponse((response) => operation('Me')(response.request()));
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await accountReadAgain; // still Dutch in the database: the save is held back
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  await expect(page.getByRole('heading', { level: 1, name: 'What needs my attention' })).toBeVisible({ timeout: 2_000 });
+
+  const saved = page.waitForResponse((response) => operation('UpdateMyLocale')(response.request()));
+  release();
+  await saved;
+  await expect(page.getByRole('heading', { level: 1, name: 'What needs my attention' })).toBeVisible();
+  // Back to Dutch, stored as well, for whoever signs in as this account next.
+  const savedBack = page.waitForResponse((response) => operation('UpdateMyLocale')(response.request()));
+  await page.getByRole('button', { name: 'Naar het Nederlands' }).click();
+  await savedBack;
+  await expect(page.getByRole('heading', { level: 1, name: 'Wat vraagt mijn aandacht' })).toBeVisible();
+});

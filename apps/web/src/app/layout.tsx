@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useMatches, useNavigate } from 'react-router';
 import type { Locale } from '@web/shared/i18n/define-messages';
 import { sharedMessages } from '@web/shared/i18n/messages';
+import { saveLocaleChoice } from '@web/shared/i18n/locale-saves';
 import { useLocale, useT } from '@web/shared/i18n/use-t';
 import { UpdateMyLocaleMutation } from '@web/shared/session/me';
 import { useSession } from '@web/shared/session/session-context';
@@ -99,10 +100,6 @@ export function Layout() {
   );
 }
 
-/** Saves of the language one after another, so a quick switch back is stored last. */
-let savingLocale: Promise<unknown> = Promise.resolve();
-let localeChoice = 0;
-
 function LanguageSwitch() {
   const t = useT(sharedMessages);
   const { locale, setLocale } = useLocale();
@@ -120,12 +117,11 @@ function LanguageSwitch() {
         setLocale(other);
         // Signed in: the choice is the account's preference (mail and notifications follow it).
         if (status === 'signed-in') {
-          const choice = ++localeChoice;
-          savingLocale = savingLocale.then(async () => {
-            await save({ variables: { input: { locale: other } } }).catch(() => undefined);
+          void saveLocaleChoice(
+            () => save({ variables: { input: { locale: other } } }),
             // Once the last choice is stored, the account (e.g. the preferences form) reads it back.
-            if (choice === localeChoice) await client.refetchQueries({ include: ['Me'] }).catch(() => undefined);
-          });
+            () => client.refetchQueries({ include: ['Me'] }),
+          );
         }
       }}
     >

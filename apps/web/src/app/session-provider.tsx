@@ -1,6 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toLocale } from '@web/shared/i18n/define-messages';
+import { localeSavePending } from '@web/shared/i18n/locale-saves';
 import { useLocale } from '@web/shared/i18n/use-t';
 import { MeQuery } from '@web/shared/session/me';
 import { SessionContext, type SessionState } from '@web/shared/session/session-context';
@@ -24,7 +25,8 @@ export function SessionProvider({ manager, children }: { manager: SessionManager
   const me = useQuery(MeQuery, { skip: status !== 'signed-in', fetchPolicy: 'network-only' });
   const account = status === 'signed-in' ? (me.data?.me ?? null) : null;
   useEffect(() => {
-    if (account) setLocale(toLocale(account.locale));
+    // Not while the language switch is still storing a choice: this answer may predate it.
+    if (account && !localeSavePending()) setLocale(toLocale(account.locale));
   }, [account?.locale]); // only when the account's language changes
 
   const value = useMemo<SessionState>(
