@@ -65,6 +65,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** The superuser figure (no row-level security) is for comparison only: fewer runs. */
 const SUPERUSER_RUNS = Math.min(2, RUNS);
 const STEADY_RUNS = Number(process.env.BENCH_STEADY_RUNS ?? 1);
+/** Investigations whose measures change between two sweeps of the day. */
+const CHANGED_INVESTIGATIONS = Number(process.env.BENCH_CHANGED_INVESTIGATIONS ?? 20);
 const KEEP_DB = ['1', 'true', 'yes'].includes((process.env.BENCH_KEEP_DB ?? '').toLowerCase());
 
 /** A fixed instant (Monday, after DIGEST_HOUR) so the data and every figure are reproducible. */
@@ -220,6 +222,9 @@ async function generate(c: Client, log: (m: string) => void) {
       );
       log(`earlier notices: deadlines due ${part[0].due} .. ${part[part.length - 1].due} done`);
     }
+    // Yesterday's sweep completed, and it read the marks the load's rows left (deadline_changes).
+    await c.query(`DELETE FROM deadline_changes`);
+    await c.query(`INSERT INTO deadline_sweep_state (swept_through) VALUES (${Y})`);
   }
 
   for (const t of LOADED_TABLES) await c.query(`ALTER TABLE ${t} ENABLE TRIGGER ${t}_history`);
@@ -470,6 +475,24 @@ async function run(log: (message: string) => void) {
     }
     const redisAfterSteady = await redisState(redis, prefix);
 
+    // Rows of CHANGED_INVESTIGATIONS investigations change (one UPDATE, as a bulk edit would), then the next sweep of the day.
+    await withClient(url, (c) =>
+      c.query(
+        `UPDATE measures SET description = description || ' (gewijzigd)' WHERE plan_id IN (SELECT id FROM improvement_plans WHERE
+        investigation_id IN (SELECT id FROM investigations ORDER BY id LIMIT ${CHANGED_INVESTIGATIONS}))`,
+      ),
+    );
+    const afterChanges = await timedSweep(sweeper, probe);
+    log(`sweep after changes: ${afterChanges.ms} ms ${JSON.stringify(afterChanges.result)} ${JSON.stringify(afterChanges.phases)}`);
+
+    // The check of the incremental sweeps: a full reading of the same moment (no completed sweep to start from) finds nothing more.
+    let full: Awaited<ReturnType<typeof timedSweep>> | null = null;
+    if (!first.result.full) {
+      await withClient(url, (c) => c.query(`UPDATE deadline_sweep_state SET swept_through = DATE '2000-01-01'`));
+      full = await timedSweep(sweeper, probe);
+      log(`full sweep: ${full.ms} ms ${JSON.stringify(full.result)} ${JSON.stringify(full.phases)} ${JSON.stringify(full.health)}`);
+    }
+
     const db = await withClient(url, async (c) => {
       const one = async (sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows[0];
       return {
@@ -494,11 +517,18 @@ async function run(log: (message: string) => void) {
     // Consistency: the sweep read exactly the rows the baseline reads; the second sweep found nothing new;
     // Redis holds one job per mail due now (deterministic ids), nothing for deadlines further out.
     const problems: string[] = [];
-    if (first.result.candidates !== baseline.rows)
+    const fullReading = first.result.full ? first : full!;
+    if (fullReading.result.candidates !== baseline.rows)
       problems.push(
-        `sweep read ${first.result.candidates} candidates, the baseline ${baseline.rows}: HORIZON_DAYS differs from deadline-sweeper.ts?`,
+        `a full sweep read ${fullReading.result.candidates} candidates, the baseline ${baseline.rows}: HORIZON_DAYS differs from ` +
+          `deadline-sweeper.ts?`,
       );
+    if (SCENARIO === 'daily' && first.result.full) problems.push('the first sweep of the day read everything: no completed sweep found');
+    if (full && full.result.notices !== 0)
+      problems.push(`the full reading found ${full.result.notices} notices the incremental sweeps left`);
     if (steady.some((s) => s.result.notices !== 0)) problems.push('a steady-state sweep recorded notices');
+    if (afterChanges.result.full || afterChanges.result.notices !== 0)
+      problems.push('the sweep after changes read everything or recorded notices');
     const pending = db.notificationsByStatus.PENDING ?? 0;
     if (jobCountsAfterFirst.waiting !== pending)
       problems.push(`${jobCountsAfterFirst.waiting} mail jobs waiting in Redis, ${pending} notifications PENDING`);
@@ -527,6 +557,8 @@ async function run(log: (message: string) => void) {
       firstSweep: { ...first, ratio: round(first.ms / median, 2) },
       steadySweeps: steady.map((s) => ({ ...s, ratio: round(s.ms / median, 2) })),
       steadySweepMedian: { ms: steadyMedian, ratio: round(steadyMedian / median, 2) },
+      sweepAfterChanges: { ...afterChanges, investigations: CHANGED_INVESTIGATIONS, ratio: round(afterChanges.ms / median, 2) },
+      fullSweep: full && { ...full, ratio: round(full.ms / median, 2) },
       redis: {
         prefix,
         before: redisBefore,
@@ -611,7 +643,7 @@ const benchmark: Benchmark = {
           'ms',
           'no row-level security',
         ),
-        ...sweepRow('first sweep', r.firstSweep),
+        ...sweepRow(`first sweep${r.firstSweep.result.full ? ' (full: no completed sweep before)' : ' of the day'}`, r.firstSweep),
         row(
           'steady-state sweep (median)',
           r.steadySweepMedian.ms,
@@ -619,6 +651,8 @@ const benchmark: Benchmark = {
           `${r.steadySweepMedian.ratio} × baseline median, ${r.steadySweeps.length} runs`,
         ),
         ...sweepRow('  steady-state sweep 1', r.steadySweeps[0]),
+        ...sweepRow(`sweep after changes in ${r.sweepAfterChanges.investigations} investigations`, r.sweepAfterChanges),
+        ...(r.fullSweep ? sweepRow('full sweep (check: finds nothing more)', r.fullSweep) : []),
         row(
           'Redis used_memory before / after first / after steady',
           `${kb(r.redis.before.usedMemory)} / ${kb(r.redis.afterFirst.usedMemory)} / ${kb(r.redis.afterSteady.usedMemory)}`,

@@ -1,4 +1,4 @@
-import { noticeDue } from './deadline-schedule';
+import { dueDatesWithNewSteps, noticeDue } from './deadline-schedule';
 import { DEFAULT_REMINDER_POLICY, DeadlineKind, overdueStep } from './reminder-policy';
 import { dates, DeadlineUnit } from '@opvolging/shared';
 
@@ -69,5 +69,38 @@ describe('deadline schedule', () => {
       }
     }
     expect(compared).toBe(4 * 41 * offsets.length);
+  });
+
+  it('names the due dates whose step a day brings: back-off steps, escalation thresholds, reminder dates', () => {
+    const span = dates.span('2025-01-01', '2026-06-30');
+    const rules = [{ kind: DeadlineKind.MEASURE_DUE, unit: DeadlineUnit.CALENDAR_DAYS, policy: measure }];
+    const late = (days: number) => dates.addDays('2026-03-02', -days);
+    expect(dueDatesWithNewSteps(span, '2026-03-01', '2026-03-02', rules).sort()).toEqual(
+      [
+        ...[1, 3, 7, 14, 28, 30].map(late), // back-off steps, and the inspectors' threshold (30 days) of measures
+        ...Array.from({ length: 15 }, (_, k) => late(56 + 28 * k)).filter((d) => d >= '2025-01-01'), // every 28 days
+        '2026-03-16', // the reminder 14 days before
+      ].sort(),
+    );
+    // Over two days, the dates of both; the same day, none.
+    const two = dueDatesWithNewSteps(span, '2026-02-28', '2026-03-02', rules);
+    expect(two).toEqual(expect.arrayContaining(dueDatesWithNewSteps(span, '2026-02-28', '2026-03-01', rules)));
+    expect(two).toEqual(expect.arrayContaining(dueDatesWithNewSteps(span, '2026-03-01', '2026-03-02', rules)));
+    expect(dueDatesWithNewSteps(span, '2026-03-02', '2026-03-02', rules)).toEqual([]);
+    // Every other due date keeps its step: nothing new for a sweep to find there.
+    const named = new Set(dueDatesWithNewSteps(span, '2026-03-01', '2026-03-02', rules));
+    const step = (due: string, day: string) => noticeDue(DeadlineKind.MEASURE_DUE, due, day, DeadlineUnit.CALENDAR_DAYS, measure)?.step;
+    expect(span.filter((due) => !named.has(due) && step(due, '2026-03-01') !== step(due, '2026-03-02'))).toEqual([]);
+  });
+
+  it('finds the reminder dates of a working-day policy across a weekend', () => {
+    const span = dates.span('2026-03-01', '2026-05-31');
+    const rules = [{ kind: DeadlineKind.PLAN_DUE, unit: DeadlineUnit.WORKING_DAYS, policy: plan }];
+    // 3 working days before Wednesday 15 April is Friday 10 April: that Friday brings it R3.
+    expect(dueDatesWithNewSteps(span, '2026-04-09', '2026-04-10', rules)).toContain('2026-04-15');
+    // Over the weekend to Monday 13 April: Thursday 16 April reaches R3, 15 April had it already.
+    const monday = dueDatesWithNewSteps(span, '2026-04-10', '2026-04-13', rules);
+    expect(monday).toContain('2026-04-16');
+    expect(monday).not.toContain('2026-04-15');
   });
 });

@@ -39,3 +39,21 @@ export function noticeDue(kind: DeadlineKind, dueDate: string, today: string, un
   if (organisationOwned && late >= policy.inspectorAfterDays) audiences.push('INSPECTORS');
   return { step: `O${step}`, type: 'OVERDUE', days: late, audiences };
 }
+
+/** The rules noticeDue applies to one kind of deadline under one investigation's policy and unit. */
+export interface NoticeRules {
+  kind: DeadlineKind;
+  unit: DeadlineUnit;
+  policy: KindPolicy;
+}
+
+/**
+ * The due dates among `dueDates` whose notice step on `to` differs, under any of `rules`, from the
+ * step on `from`. Time alone brings an unchanged deadline a new notice only then: a sweep on `to`,
+ * after a sweep that completed on `from`, need read no other unchanged deadline. Asked of noticeDue
+ * itself, so it cannot drift from the rules it stands for.
+ */
+export function dueDatesWithNewSteps(dueDates: readonly string[], from: string, to: string, rules: readonly NoticeRules[]): string[] {
+  const step = (r: NoticeRules, due: string, day: string) => noticeDue(r.kind, due, day, r.unit, r.policy)?.step ?? null;
+  return dueDates.filter((due) => rules.some((r) => step(r, due, to) !== step(r, due, from)));
+}

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
-import { DeadlineKind, noticeDue, resolvePolicy } from '@opvolging/deadlines';
+import { DeadlineKind, dueDatesWithNewSteps, noticeDue, NoticeRules, resolvePolicy } from '@opvolging/deadlines';
 import { Clock, dates, DeadlineUnit, group, ZONE } from '@opvolging/shared';
 import { NotificationParams } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
@@ -16,8 +16,27 @@ const HORIZON_DAYS = 100;
 const BATCH = 500;
 /** Candidates decided between two turns of the event loop (about 3 ms of work each). */
 const DECIDE_SLICE = 2000;
+/** Due dates asked for a new step between two turns of the event loop. */
+const STEP_DATES_SLICE = 200;
+/** After a pause this long (days without a completed sweep), a sweep reads every open deadline again. */
+const FULL_AFTER_DAYS = 60;
+
+/** The rules in use: one per kind and distinct policy and unit of the investigations. */
+function noticeRulesOf(policies: Array<{ deadline_unit: DeadlineUnit; reminder_policy: Record<string, unknown> | null }>): NoticeRules[] {
+  const rules = new Map<string, NoticeRules>();
+  for (const p of policies) {
+    const resolved = resolvePolicy(p.reminder_policy);
+    for (const kind of Object.values(DeadlineKind)) {
+      const rule = { kind, unit: p.deadline_unit, policy: resolved[kind] };
+      rules.set(JSON.stringify(rule), rule);
+    }
+  }
+  return [...rules.values()];
+}
 
 export interface SweepResult {
+  /** Whether every open deadline in the horizon was read (no completed sweep to start from). */
+  full: boolean;
   candidates: number;
   notices: number;
   notifications: number;
@@ -61,11 +80,10 @@ export class DeadlineSweeper {
 
   async sweep(): Promise<SweepResult> {
     const today = this.clock.today();
-    const candidates: Candidate[] = await this.db.transaction(
-      null,
-      ({ em }) => rows.candidates<Candidate>(em, today, dates.addDays(today, HORIZON_DAYS)),
-      { onBehalfOf: 'deadline-sweep' },
-    );
+    const horizonEnd = dates.addDays(today, HORIZON_DAYS);
+    const { candidates, marks, full } = await this.db.transaction(null, ({ em }) => this.candidates(em, today, horizonEnd), {
+      onBehalfOf: 'deadline-sweep',
+    });
     const due: Due[] = [];
     for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
       // In slices, giving the event loop back in between: one pass over 160,000 candidates blocked
@@ -76,17 +94,66 @@ export class DeadlineSweeper {
         if (notice !== null && !(c.sent ?? []).includes(notice.step)) due.push({ c, notice });
       }
     }
-    const result: SweepResult = { candidates: candidates.length, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0 };
+    const result: SweepResult = { full, candidates: candidates.length, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0 };
     for (let i = 0; i < due.length; i += BATCH) {
       const batch = due.slice(i, i + BATCH);
       const mails = await this.db.transaction(null, async ({ em }) => this.record(em, batch, result), { onBehalfOf: 'deadline-sweep' });
       await this.queue.mails(mails);
       result.mailsQueued += mails.length;
     }
+    // Every notice of `today` is recorded: the next sweep starts from here. (A sweep that fails
+    // before this leaves the marks and the last day as they were, so the next one does its work again.)
+    await this.db.transaction(
+      null,
+      async ({ em }) => {
+        await rows.clearChanges(em, marks);
+        await rows.markSwept(em, today);
+      },
+      { onBehalfOf: 'deadline-sweep' },
+    );
     result.mailsQueued += await this.requeueLostMail();
     result.digestsQueued += await this.scheduleDigests(today);
     if (result.notices) this.logger.log(`sweep ${today}: ${result.notices} notices, ${result.notifications} notifications`);
     return result;
+  }
+
+  /**
+   * What may need a notice today. After a sweep that completed on an earlier day (`since`), only
+   * two kinds of open deadline can: those on a due date to which the days since bring a new step
+   * (dueDatesWithNewSteps, from the rules themselves), and those of investigations whose rows
+   * changed (`deadline_changes`, marked in the change's own transaction). Every other deadline
+   * has the step it had then, and that step was recorded then. Without such a sweep (the first
+   * ever, the clock set back, or a pause longer than FULL_AFTER_DAYS) every open deadline in the
+   * horizon is read. The marks are read first, so every change they name is visible to the reads after.
+   */
+  private async candidates(
+    em: EntityManager,
+    today: string,
+    horizonEnd: string,
+  ): Promise<{ candidates: Candidate[]; marks: string[]; full: boolean }> {
+    const changes = await rows.changes(em);
+    const since = await rows.sweptThrough(em);
+    if (since === null || since > today || dates.daysBetween(since, today) > FULL_AFTER_DAYS) {
+      return { candidates: await rows.candidates<Candidate>(em, today, horizonEnd), marks: changes.ids, full: true };
+    }
+    const dueDates: string[] = [];
+    if (since < today) {
+      const earliest = (await rows.earliestOpenDue(em)) ?? today;
+      const span = dates.span(earliest < today ? earliest : today, horizonEnd);
+      const rules = noticeRulesOf(await rows.policies(em));
+      for (let i = 0; i < span.length; i += STEP_DATES_SLICE) {
+        if (i > 0) await setImmediate();
+        dueDates.push(...dueDatesWithNewSteps(span.slice(i, i + STEP_DATES_SLICE), since, today, rules));
+      }
+    }
+    const byKey = new Map<string, Candidate>();
+    for (const c of [
+      ...(await rows.candidatesOn<Candidate>(em, today, horizonEnd, dueDates)),
+      ...(await rows.candidatesOf<Candidate>(em, today, horizonEnd, changes.investigationIds)),
+    ]) {
+      byKey.set(`${c.kind} ${c.subject_id} ${c.due_date}`, c);
+    }
+    return { candidates: [...byKey.values()], marks: changes.ids, full: false };
   }
 
   /** Inserts the notices (once each) and their notifications; returns the notifications to mail now. */

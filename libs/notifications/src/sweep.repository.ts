@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { lateStepSql } from '@opvolging/deadlines';
+import { lateStepSql, OPEN_DEADLINE_SOURCES } from '@opvolging/deadlines';
+import { DeadlineUnit } from '@opvolging/shared';
 import { Recipient } from './recipients';
 
 /**
@@ -9,11 +10,18 @@ import { Recipient } from './recipients';
  * - deadlines due within the horizon, with the reminder steps already sent (reminder offsets may be
  *   working days, which the Dutch calendar in TypeScript decides).
  */
-export const CANDIDATES_SQL = `
+export const CANDIDATES_SQL = candidatesSql('');
+
+/**
+ * CANDIDATES_SQL narrowed by `filter`, a condition on open_deadlines `d` with parameter $3: the
+ * due dates on which time brings a new step, or the investigations whose rows changed.
+ */
+function candidatesSql(filter: string): string {
+  return `
   SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text AS due_date,
          i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title AS investigation_title, NULL::text[] AS sent
     FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id
-   WHERE d.due_date < $1::date
+   WHERE d.due_date < $1::date ${filter}
      AND NOT EXISTS (SELECT 1 FROM deadline_notices n
                       WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date = d.due_date
                         AND n.step = ${lateStepSql('($1::date - d.due_date)', 'd', 'i.reminder_policy')})
@@ -23,13 +31,71 @@ export const CANDIDATES_SQL = `
          (SELECT array_agg(n.step) FROM deadline_notices n WHERE n.kind = d.kind AND n.subject_id = d.subject_id AND n.due_date =
          d.due_date)
     FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id
-   WHERE d.due_date >= $1::date AND d.due_date <= $2::date`;
+   WHERE d.due_date >= $1::date AND d.due_date <= $2::date ${filter}`;
+}
+
+const ON_DATES_SQL = candidatesSql('AND d.due_date = ANY($3::date[])');
+const OF_INVESTIGATIONS_SQL = candidatesSql('AND d.investigation_id = ANY($3::uuid[])');
+
+/** The earliest due date among the open deadlines, from each source's own index (a lower bound: plan statuses are not asked). */
+const EARLIEST_OPEN_DUE_SQL = `SELECT min(due)::text AS due FROM (${Object.values(OPEN_DEADLINE_SOURCES)
+  .map((s) => `SELECT min(${s.column}) AS due FROM ${s.table} WHERE ${s.openSql}`)
+  .join(' UNION ALL ')}) AS sources`;
 
 /** The SQL of the deadline sweep: what is due, who hears of it, and the notices and notifications it records. */
 export const sweepRepository = {
   /** `CANDIDATES_SQL` for a day and the end of the sweep's horizon. */
   candidates<T>(em: EntityManager, today: string, horizonEnd: string): Promise<T[]> {
     return em.query(CANDIDATES_SQL, [today, horizonEnd]);
+  },
+
+  /** The candidates due on one of `dueDates`. */
+  candidatesOn<T>(em: EntityManager, today: string, horizonEnd: string, dueDates: string[]): Promise<T[]> {
+    return dueDates.length ? em.query(ON_DATES_SQL, [today, horizonEnd, dueDates]) : Promise.resolve([]);
+  },
+
+  /** The candidates of the investigations `ids`. */
+  candidatesOf<T>(em: EntityManager, today: string, horizonEnd: string, ids: string[]): Promise<T[]> {
+    return ids.length ? em.query(OF_INVESTIGATIONS_SQL, [today, horizonEnd, ids]) : Promise.resolve([]);
+  },
+
+  /** The last day for which a sweep completed, if any. */
+  async sweptThrough(em: EntityManager): Promise<string | null> {
+    const rows: Array<{ day: string }> = await em.query(`SELECT swept_through::text AS day FROM deadline_sweep_state`);
+    return rows[0]?.day ?? null;
+  },
+
+  /** A completed sweep of `day`: never moves back (a slower worker finishing an older day). */
+  async markSwept(em: EntityManager, day: string): Promise<void> {
+    await em.query(
+      `INSERT INTO deadline_sweep_state (swept_through) VALUES ($1::date) ON CONFLICT (singleton) DO UPDATE
+          SET swept_through = GREATEST(deadline_sweep_state.swept_through, EXCLUDED.swept_through), swept_at = now()`,
+      [day],
+    );
+  },
+
+  /** The marks of changed rows (`deadline_changes`, written by triggers) and their investigations. */
+  async changes(em: EntityManager): Promise<{ ids: string[]; investigationIds: string[] }> {
+    const rows: Array<{ ids: string[] | null; investigations: string[] | null }> = await em.query(
+      `SELECT array_agg(id::text) AS ids, array_agg(DISTINCT investigation_id) AS investigations FROM deadline_changes`,
+    );
+    return { ids: rows[0]?.ids ?? [], investigationIds: rows[0]?.investigations ?? [] };
+  },
+
+  /** Deletes exactly the marks a completed sweep read; marks written since stay for the next one. */
+  async clearChanges(em: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length) await em.query(`DELETE FROM deadline_changes WHERE id = ANY($1::bigint[])`, [ids]);
+  },
+
+  /** The earliest due date of an open deadline, or null when none is open. */
+  async earliestOpenDue(em: EntityManager): Promise<string | null> {
+    const rows: Array<{ due: string | null }> = await em.query(EARLIEST_OPEN_DUE_SQL);
+    return rows[0]?.due ?? null;
+  },
+
+  /** Every policy in use: the investigations' distinct reminder policies and units. */
+  policies(em: EntityManager): Promise<Array<{ deadline_unit: DeadlineUnit; reminder_policy: Record<string, unknown> | null }>> {
+    return em.query(`SELECT DISTINCT deadline_unit, reminder_policy FROM investigations`);
   },
 
   /** The active members of the organisations, inspectors of the inspectorates, and the named owners. */

@@ -39,4 +39,13 @@ describe('calendar dates', () => {
     expect(dates.daysBetween('2026-05-05', '2026-05-05')).toBe(0);
     expect(() => dates.daysBetween('2026-5-5', '2026-05-05')).toThrow(RangeError);
   });
+
+  it('lists every date of a span, across daylight saving and leap days, as addDays counts them', () => {
+    expect(dates.span('2028-02-27', '2028-03-01')).toEqual(['2028-02-27', '2028-02-28', '2028-02-29', '2028-03-01']);
+    expect(dates.span('2026-05-05', '2026-05-05')).toEqual(['2026-05-05']);
+    expect(dates.span('2026-05-05', '2026-05-04')).toEqual([]);
+    const year = dates.span('2026-01-01', '2026-12-31');
+    expect(year).toHaveLength(365);
+    expect(year.every((d, i) => d === dates.addDays('2026-01-01', i))).toBe(true);
+  });
 });

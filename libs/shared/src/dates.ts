@@ -23,6 +23,12 @@ export const dates = {
   isValid(date: string): boolean {
     return /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: ZONE }).isValid;
   },
+  /** Every calendar date from `from` to `to`, both included (none when `to` is earlier). */
+  span(from: string, to: string): string[] {
+    const result: string[] = [];
+    for (let t = utcMidnight(from), end = utcMidnight(to); t <= end; t += 86_400_000) result.push(new Date(t).toISOString().slice(0, 10));
+    return result;
+  },
   /** Whole days from `from` to `to` (negative when `to` is earlier). */
   daysBetween(from: string, to: string): number {
     // Calendar dates have no zone: whole UTC days between their midnights. Date.UTC on the parts
