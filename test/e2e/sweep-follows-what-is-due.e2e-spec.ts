@@ -1,7 +1,13 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
 import { Database } from '@opvolging/database';
 import { loadDemoData } from '@opvolging/demo';
 import { DeadlineSweeper } from '@opvolging/notifications';
+import { QUEUES } from '@opvolging/queue';
 import { dates } from '@opvolging/shared';
+import { seedDueMeasures } from '../support/fault-seed';
+import { SmtpSink } from '../support/smtp-sink';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -73,12 +79,25 @@ describe('a sweep that follows what is due', () => {
     expect(await fullSweep()).toMatchObject({ full: true, notices: 0 });
   });
 
-  it('finds, day after day and across a pause, exactly what a full reading finds', async () => {
+  it('finds, day after day, across pauses and changes, exactly what a full reading finds', async () => {
     let day = '2026-11-22';
     let recorded = 0;
-    for (const step of [1, 1, 1, 2, 1, 1, 5, 1, 1, 1, 1, 7, 1, 3, 1, 1, 14, 1, 1]) {
+    const steps = [1, 1, 1, 2, 1, 1, 5, 1, 1, 1, 1, 7, 1, 3, 1, 1, 14, 1, 1];
+    for (const [i, step] of steps.entries()) {
       day = dates.addDays(day, step);
       await t.travel(`${day}T09:00:00`);
+      if (i % 3 === 1) {
+        // Some deadlines move between two sweeps, onto dates that may or may not bring their own kind a new step.
+        await sql(
+          `UPDATE measures SET due_date = $1::date - (abs(hashtext(id::text)) % 40) WHERE id IN (SELECT id FROM measures
+            WHERE status IN ('PLANNED','IN_PROGRESS') ORDER BY md5(id::text || $1) LIMIT 4)`,
+          [day],
+        );
+        await sql(
+          `UPDATE internal_audits SET due_date = $1::date + (abs(hashtext(id::text)) % 35) WHERE status IN ('DRAFT','REVISION_REQUESTED')`,
+          [day],
+        );
+      }
       const before = await noticeCount();
       const incremental = await sweeper.sweep();
       expect({ day, full: incremental.full }).toEqual({ day, full: false });
@@ -91,10 +110,82 @@ describe('a sweep that follows what is due', () => {
     expect(recorded).toBeGreaterThan(10);
   });
 
+  it('looks up a changed deadline even on a date that brings only other kinds a new step', async () => {
+    const [{ day: last }] = await sql<{ day: string }>(`SELECT swept_through::text AS day FROM deadline_sweep_state`);
+    const day = dates.addDays(last, 1);
+    await t.travel(`${day}T09:00:00`);
+    // 30 days late is a new step for measures (their inspectors' threshold), not for plans: a plan
+    // 29 days late had O28 yesterday and has O28 today. Moved there today, it has no notice yet.
+    const [plan] = await sql<{ id: string }>(
+      `UPDATE improvement_plans SET due_date = $1::date - 30 WHERE id = (SELECT id FROM improvement_plans
+        WHERE status IN ('DRAFT','REVISION_REQUESTED') ORDER BY id LIMIT 1) RETURNING id`,
+      [day],
+    ).then((r) => (r as unknown as [Array<{ id: string }>, number])[0]);
+    expect(await sweeper.sweep()).toMatchObject({ full: false });
+    expect(
+      await sql(`SELECT step FROM deadline_notices WHERE kind = 'PLAN_DUE' AND subject_id = $1 AND due_date = $2`, [
+        plan.id,
+        dates.addDays(day, -30),
+      ]),
+    ).toEqual([{ step: 'O28' }]);
+  });
+
   it('reads everything again after the clock went back or a long pause', async () => {
     await t.travel('2026-11-30T09:00:00');
     expect(await sweeper.sweep()).toMatchObject({ full: true });
     await t.travel('2027-06-30T09:00:00');
     expect(await sweeper.sweep()).toMatchObject({ full: true });
+  });
+});
+
+/**
+ * A catch-up records far more mail than should wait in Redis: at most MAIL_QUEUE_LIMIT jobs wait,
+ * the rest stays PENDING in PostgreSQL and is queued as the senders make room (issue 16).
+ */
+describe('a mail queue with a limit', () => {
+  const smtp = new SmtpSink();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await TestApp.start({
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_QUEUE_LIMIT: '100',
+      MAIL_REQUEUE_SECONDS: '1',
+      SWEEP_INTERVAL_SECONDS: '3600',
+    });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await smtp.stop();
+  });
+
+  it('holds back what does not fit, and sends every mail once as room frees up', async () => {
+    const pg = new Client({ connectionString: t.config.DATABASE_URL });
+    await pg.connect();
+    const seed = await seedDueMeasures(pg, { measures: 250, organisations: 5 }).finally(() => pg.end());
+    await t.travel(`${seed.today}T09:00:00`);
+    const sweeper = t.get(DeadlineSweeper);
+    const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.notifications));
+    const waiting = async () => Object.values(await mailQueue.getJobCounts('waiting', 'delayed', 'prioritized')).reduce((a, b) => a + b, 0);
+
+    // No worker yet: the sweep records 250 notices but queues only what fits.
+    expect(await sweeper.sweep()).toMatchObject({ notices: 250, notifications: 250, mailsQueued: 100 });
+    expect(await waiting()).toBe(100);
+    await new Promise((r) => setTimeout(r, 1100)); // MAIL_REQUEUE_SECONDS
+    expect(await sweeper.topUpMail()).toBe(0); // the queue is full: nothing more goes to Redis
+
+    await t.startWorker();
+    await smtp.waitFor(100);
+    let rounds = 0;
+    while (smtp.mails.length < 250 && rounds++ < 60) {
+      await sweeper.topUpMail();
+      expect(await waiting()).toBeLessThanOrEqual(100);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await smtp.waitFor(250);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.mails).toHaveLength(250);
+    expect(new Set(smtp.mails.map((m) => m.to)).size).toBe(5); // one member per organisation, 50 reminders each
   });
 });

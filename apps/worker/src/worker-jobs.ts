@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnMo
 import { Queue } from 'bullmq';
 import { AppConfig } from '@opvolging/config';
 import { ExportsService } from '@opvolging/exports';
+import { DeadlineSweeper } from '@opvolging/notifications';
 import { JOB, JobHandlers, QUEUES } from '@opvolging/queue';
 import { MailFailureLog, measuredExport, measuredMail, measuredSweep } from './job-metrics';
 
@@ -20,6 +21,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
   constructor(
     private readonly handlers: JobHandlers,
     private readonly exportsService: ExportsService,
+    private readonly sweeper: DeadlineSweeper,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
   ) {}
@@ -60,7 +62,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     try {
       await this.schedule();
     } catch (e) {
-      this.logger.warn(`could not schedule the sweep: ${(e as Error).message}`);
+      this.logger.warn(`could not schedule the sweep or top up the mail queue: ${(e as Error).message}`);
     } finally {
       this.scheduling = false;
     }
@@ -76,5 +78,7 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     await this.maintenance.upsertJobScheduler(JOB.retention, { every: 6 * 3600 * 1000 }, { name: JOB.retention, opts });
     // Like lost mail: an export whose job Redis lost is queued again from PostgreSQL.
     await this.exportsService.requeueWaiting(this.config.MAIL_REQUEUE_SECONDS);
+    // Mail waiting in PostgreSQL (held back by MAIL_QUEUE_LIMIT, or lost by Redis) fills the room the senders made.
+    await this.sweeper.topUpMail();
   }
 }

@@ -145,6 +145,13 @@ export class AppConfig {
   @WholeNumber(1, 86400)
   MAIL_REQUEUE_SECONDS = 60;
 
+  /**
+   * At most this many mail jobs wait in Redis. More mail (a catch-up after downtime) waits in
+   * PostgreSQL as PENDING and is queued as room frees up: at every sweep and every minute.
+   */
+  @WholeNumber(100, 1_000_000)
+  MAIL_QUEUE_LIMIT = 5000;
+
   /** Read notifications are deleted this many days after they were created (unread ones are kept). */
   @WholeNumber(7, 3650)
   RETENTION_NOTIFICATIONS_DAYS = 365;

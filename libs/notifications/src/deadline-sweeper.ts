@@ -20,6 +20,11 @@ const DECIDE_SLICE = 2000;
 const STEP_DATES_SLICE = 200;
 /** After a pause this long (days without a completed sweep), a sweep reads every open deadline again. */
 const FULL_AFTER_DAYS = 60;
+/** Due dates read in one part (one transaction) of a sweep. */
+const DATES_PER_READ = 31;
+/** Changed investigations read in one part of a sweep. */
+const INVESTIGATIONS_PER_READ = 200;
+const SWEEPING = { onBehalfOf: 'deadline-sweep' };
 
 /** The rules in use: one per kind and distinct policy and unit of the investigations. */
 function noticeRulesOf(policies: Array<{ deadline_unit: DeadlineUnit; reminder_policy: Record<string, unknown> | null }>): NoticeRules[] {
@@ -55,7 +60,6 @@ interface Candidate {
   reminder_policy: Record<string, unknown>;
   lead_inspectorate_id: string;
   investigation_title: string;
-  sent: string[] | null;
 }
 
 /** A candidate with the notice that is due for it now. */
@@ -81,40 +85,60 @@ export class DeadlineSweeper {
   async sweep(): Promise<SweepResult> {
     const today = this.clock.today();
     const horizonEnd = dates.addDays(today, HORIZON_DAYS);
-    const { candidates, marks, full } = await this.db.transaction(null, ({ em }) => this.candidates(em, today, horizonEnd), {
-      onBehalfOf: 'deadline-sweep',
-    });
-    const due: Due[] = [];
-    for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
-      // In slices, giving the event loop back in between: one pass over 160,000 candidates blocked
-      // the worker for about 200 ms (lock renewals and other jobs wait meanwhile).
-      if (i > 0) await setImmediate();
-      for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
-        const notice = noticeDue(c.kind, c.due_date, today, c.deadline_unit, resolvePolicy(c.reminder_policy)[c.kind]);
-        if (notice !== null && !(c.sent ?? []).includes(notice.step)) due.push({ c, notice });
-      }
+    const work = await this.db.transaction(null, ({ em }) => this.whatToRead(em, today, horizonEnd), SWEEPING);
+    const result: SweepResult = { full: work.full, candidates: 0, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0 };
+    // Redis holds at most MAIL_QUEUE_LIMIT mail jobs: what does not fit waits in PostgreSQL (PENDING) for topUpMail.
+    const room = { mails: await this.queue.mailRoom(this.config.MAIL_QUEUE_LIMIT) };
+    const changed = new Set(work.investigationIds);
+    // A deadline on a date of a new step whose rows did not change had, on `since`, the step it had
+    // then, and that sweep recorded it: its step today is new exactly when it differs. Otherwise
+    // (a full reading, a changed investigation) the steps already noticed are looked up.
+    const lookUp = (c: Candidate) => work.since === null || changed.has(c.investigation_id);
+    // In bounded parts (a month of due dates, a few hundred investigations): memory and each
+    // transaction stay small whatever the backlog, and the event loop turns between them.
+    for (let i = 0; i < work.dueDates.length; i += DATES_PER_READ) {
+      const part = work.dueDates.slice(i, i + DATES_PER_READ);
+      await this.sweepPart(today, work.since, result, room, (em) => rows.deadlinesOn<Candidate>(em, part), lookUp);
     }
-    const result: SweepResult = { full, candidates: candidates.length, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0 };
-    for (let i = 0; i < due.length; i += BATCH) {
-      const batch = due.slice(i, i + BATCH);
-      const mails = await this.db.transaction(null, async ({ em }) => this.record(em, batch, result), { onBehalfOf: 'deadline-sweep' });
-      await this.queue.mails(mails);
-      result.mailsQueued += mails.length;
+    for (let i = 0; i < work.investigationIds.length; i += INVESTIGATIONS_PER_READ) {
+      const part = work.investigationIds.slice(i, i + INVESTIGATIONS_PER_READ);
+      await this.sweepPart(
+        today,
+        work.since,
+        result,
+        room,
+        (em) => rows.deadlinesOf<Candidate>(em, part, horizonEnd, work.dueDates),
+        () => true,
+      );
     }
     // Every notice of `today` is recorded: the next sweep starts from here. (A sweep that fails
     // before this leaves the marks and the last day as they were, so the next one does its work again.)
     await this.db.transaction(
       null,
       async ({ em }) => {
-        await rows.clearChanges(em, marks);
+        await rows.clearChanges(em, work.marks);
         await rows.markSwept(em, today);
       },
-      { onBehalfOf: 'deadline-sweep' },
+      SWEEPING,
     );
-    result.mailsQueued += await this.requeueLostMail();
+    result.mailsQueued += await this.topUpMail();
     result.digestsQueued += await this.scheduleDigests(today);
     if (result.notices) this.logger.log(`sweep ${today}: ${result.notices} notices, ${result.notifications} notifications`);
     return result;
+  }
+
+  /**
+   * Mail waiting in PostgreSQL is queued as far as the queue has room (MAIL_QUEUE_LIMIT): mail the
+   * sweep held back, and mail whose job Redis lost (flushed, or a worker died mid-send). Run by
+   * every sweep and every minute by each worker; the deterministic job ids make overlaps no-ops.
+   */
+  async topUpMail(): Promise<number> {
+    const room = await this.queue.mailRoom(this.config.MAIL_QUEUE_LIMIT);
+    const ids = await this.db.transaction(null, ({ em }) =>
+      rows.lostMail(em, this.config.MAIL_RECOVERY_SECONDS, this.config.MAIL_REQUEUE_SECONDS, room),
+    );
+    await this.queue.mails(ids);
+    return ids.length;
   }
 
   /**
@@ -123,37 +147,76 @@ export class DeadlineSweeper {
    * (dueDatesWithNewSteps, from the rules themselves), and those of investigations whose rows
    * changed (`deadline_changes`, marked in the change's own transaction). Every other deadline
    * has the step it had then, and that step was recorded then. Without such a sweep (the first
-   * ever, the clock set back, or a pause longer than FULL_AFTER_DAYS) every open deadline in the
-   * horizon is read. The marks are read first, so every change they name is visible to the reads after.
+   * ever, the clock set back, or a pause longer than FULL_AFTER_DAYS) every due date from the
+   * earliest open deadline to the horizon is read. The marks are read first, so every change they
+   * name is visible to the reads after.
    */
-  private async candidates(
+  private async whatToRead(
     em: EntityManager,
     today: string,
     horizonEnd: string,
-  ): Promise<{ candidates: Candidate[]; marks: string[]; full: boolean }> {
+  ): Promise<{ since: string | null; dueDates: string[]; investigationIds: string[]; marks: string[]; full: boolean }> {
     const changes = await rows.changes(em);
-    const since = await rows.sweptThrough(em);
-    if (since === null || since > today || dates.daysBetween(since, today) > FULL_AFTER_DAYS) {
-      return { candidates: await rows.candidates<Candidate>(em, today, horizonEnd), marks: changes.ids, full: true };
+    const last = await rows.sweptThrough(em);
+    const earliest = (await rows.earliestOpenDue(em)) ?? today;
+    const span = last === today ? [] : dates.span(earliest < today ? earliest : today, horizonEnd);
+    if (last === null || last > today || dates.daysBetween(last, today) > FULL_AFTER_DAYS) {
+      return { since: null, dueDates: span, investigationIds: [], marks: changes.ids, full: true };
     }
+    const rules = noticeRulesOf(await rows.policies(em));
     const dueDates: string[] = [];
-    if (since < today) {
-      const earliest = (await rows.earliestOpenDue(em)) ?? today;
-      const span = dates.span(earliest < today ? earliest : today, horizonEnd);
-      const rules = noticeRulesOf(await rows.policies(em));
-      for (let i = 0; i < span.length; i += STEP_DATES_SLICE) {
-        if (i > 0) await setImmediate();
-        dueDates.push(...dueDatesWithNewSteps(span.slice(i, i + STEP_DATES_SLICE), since, today, rules));
+    for (let i = 0; i < span.length; i += STEP_DATES_SLICE) {
+      if (i > 0) await setImmediate();
+      dueDates.push(...dueDatesWithNewSteps(span.slice(i, i + STEP_DATES_SLICE), last, today, rules));
+    }
+    return { since: last, dueDates, investigationIds: changes.investigationIds, marks: changes.ids, full: false };
+  }
+
+  /**
+   * Reads one part of the open deadlines, decides which notice each is due today, and records
+   * those. `lookUp` names the deadlines whose noticed steps must be read; for the others, the step
+   * of `since` was recorded then.
+   */
+  private async sweepPart(
+    today: string,
+    since: string | null,
+    result: SweepResult,
+    room: { mails: number },
+    read: (em: EntityManager) => Promise<Candidate[]>,
+    lookUp: (c: Candidate) => boolean,
+  ): Promise<void> {
+    const { candidates, noticed } = await this.db.transaction(
+      null,
+      async ({ em }) => {
+        const candidates = await read(em);
+        return { candidates, noticed: await rows.noticed(em, candidates.filter(lookUp)) };
+      },
+      SWEEPING,
+    );
+    result.candidates += candidates.length;
+    const due: Due[] = [];
+    for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
+      // In slices, giving the event loop back in between: one pass over 160,000 candidates blocked
+      // the worker for about 200 ms (lock renewals and other jobs wait meanwhile).
+      if (i > 0) await setImmediate();
+      for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
+        const policy = resolvePolicy(c.reminder_policy)[c.kind];
+        const notice = noticeDue(c.kind, c.due_date, today, c.deadline_unit, policy);
+        if (notice === null) continue;
+        const recorded = lookUp(c)
+          ? (noticed.get(`${c.kind} ${c.subject_id} ${c.due_date}`) ?? []).includes(notice.step)
+          : noticeDue(c.kind, c.due_date, since!, c.deadline_unit, policy)?.step === notice.step;
+        if (!recorded) due.push({ c, notice });
       }
     }
-    const byKey = new Map<string, Candidate>();
-    for (const c of [
-      ...(await rows.candidatesOn<Candidate>(em, today, horizonEnd, dueDates)),
-      ...(await rows.candidatesOf<Candidate>(em, today, horizonEnd, changes.investigationIds)),
-    ]) {
-      byKey.set(`${c.kind} ${c.subject_id} ${c.due_date}`, c);
+    for (let i = 0; i < due.length; i += BATCH) {
+      const batch = due.slice(i, i + BATCH);
+      const mails = await this.db.transaction(null, async ({ em }) => this.record(em, batch, result), SWEEPING);
+      const now = mails.slice(0, Math.max(0, room.mails));
+      await this.queue.mails(now);
+      room.mails -= now.length;
+      result.mailsQueued += now.length;
     }
-    return { candidates: [...byKey.values()], marks: changes.ids, full: false };
   }
 
   /** Inserts the notices (once each) and their notifications; returns the notifications to mail now. */
@@ -221,19 +284,10 @@ export class DeadlineSweeper {
     return created.filter((n) => n.email_status === 'PENDING').map((n) => n.id);
   }
 
-  /** Mail whose job Redis lost (flushed, or a worker died mid-send) is queued again from the database. */
-  private async requeueLostMail(): Promise<number> {
-    const ids = await this.db.transaction(null, ({ em }) =>
-      rows.lostMail(em, this.config.MAIL_RECOVERY_SECONDS, this.config.MAIL_REQUEUE_SECONDS),
-    );
-    await this.queue.mails(ids);
-    return ids.length;
-  }
-
   /** From DIGEST_HOUR on, one digest a day for every user with notifications waiting for it. */
   private async scheduleDigests(today: string): Promise<number> {
     if (DateTime.fromJSDate(this.clock.now(), { zone: ZONE }).hour < this.config.DIGEST_HOUR) return 0;
-    const pending = await this.db.transaction(null, ({ em }) => rows.digestsToSend(em, today));
+    const pending = await this.db.transaction(null, ({ em }) => rows.digestsToSend(em, today), SWEEPING);
     await this.queue.digests(pending.map((d) => ({ userId: d.user_id, digestDate: d.digest_date })));
     return pending.length;
   }

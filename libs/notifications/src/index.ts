@@ -1,6 +1,5 @@
 export * from './calendar-feed.service';
 export * from './deadline-sweeper';
-export { CANDIDATES_SQL } from './sweep.repository';
 export * from './mail-jobs';
 export * from './messages';
 export * from './notification-queue';

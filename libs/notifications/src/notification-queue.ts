@@ -26,6 +26,12 @@ export class NotificationQueue {
     );
   }
 
+  /** How many more mail jobs fit under `limit`: jobs waiting to run (waiting, delayed, prioritized) count against it. */
+  async mailRoom(limit: number): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized');
+    return Math.max(0, limit - Object.values(counts).reduce((sum, n) => sum + n, 0));
+  }
+
   async digests(digests: Array<{ userId: string; digestDate: string }>): Promise<void> {
     if (!digests.length) return;
     await this.queue.addBulk(
