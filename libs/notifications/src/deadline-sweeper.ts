@@ -20,11 +20,23 @@ const DECIDE_SLICE = 2000;
 const STEP_DATES_SLICE = 200;
 /** After a pause this long (days without a completed sweep), a sweep reads every open deadline again. */
 const FULL_AFTER_DAYS = 60;
-/** Due dates read in one part (one transaction) of a sweep. */
-const DATES_PER_READ = 31;
+/** Due dates read in one part (one transaction) of a sweep: few enough that a catch-up holds little in memory at a time. */
+const DATES_PER_READ = 8;
+/** Batches recorded at the same time, each in a transaction of its own. */
+const RECORD_LANES = 2;
 /** Changed investigations read in one part of a sweep. */
 const INVESTIGATIONS_PER_READ = 200;
 const SWEEPING = { onBehalfOf: 'deadline-sweep' };
+
+/** Runs `work`, adding its duration to `phases[phase]`. */
+async function timed<T>(phases: SweepPhases, phase: keyof SweepPhases, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    phases[phase] += performance.now() - start;
+  }
+}
 
 /** The rules in use: one per kind and distinct policy and unit of the investigations. */
 function noticeRulesOf(policies: Array<{ deadline_unit: DeadlineUnit; reminder_policy: Record<string, unknown> | null }>): NoticeRules[] {
@@ -39,6 +51,16 @@ function noticeRulesOf(policies: Array<{ deadline_unit: DeadlineUnit; reminder_p
   return [...rules.values()];
 }
 
+/**
+ * Where a sweep spent its time, in milliseconds: reading deadlines, recording notices, queueing mail
+ * (with the top-up). Summed over the recording lanes, which overlap: recordMs can exceed the wall time.
+ */
+export interface SweepPhases {
+  readMs: number;
+  recordMs: number;
+  queueMs: number;
+}
+
 export interface SweepResult {
   /** Whether every open deadline in the horizon was read (no completed sweep to start from). */
   full: boolean;
@@ -47,6 +69,7 @@ export interface SweepResult {
   notifications: number;
   mailsQueued: number;
   digestsQueued: number;
+  phases: SweepPhases;
 }
 
 interface Candidate {
@@ -85,8 +108,11 @@ export class DeadlineSweeper {
   async sweep(): Promise<SweepResult> {
     const today = this.clock.today();
     const horizonEnd = dates.addDays(today, HORIZON_DAYS);
-    const work = await this.db.transaction(null, ({ em }) => this.whatToRead(em, today, horizonEnd), SWEEPING);
-    const result: SweepResult = { full: work.full, candidates: 0, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0 };
+    const phases: SweepPhases = { readMs: 0, recordMs: 0, queueMs: 0 };
+    const work = await timed(phases, 'readMs', () =>
+      this.db.transaction(null, ({ em }) => this.whatToRead(em, today, horizonEnd), SWEEPING),
+    );
+    const result: SweepResult = { full: work.full, candidates: 0, notices: 0, notifications: 0, mailsQueued: 0, digestsQueued: 0, phases };
     // Redis holds at most MAIL_QUEUE_LIMIT mail jobs: what does not fit waits in PostgreSQL (PENDING) for topUpMail.
     const room = { mails: await this.queue.mailRoom(this.config.MAIL_QUEUE_LIMIT) };
     const changed = new Set(work.investigationIds);
@@ -94,7 +120,7 @@ export class DeadlineSweeper {
     // then, and that sweep recorded it: its step today is new exactly when it differs. Otherwise
     // (a full reading, a changed investigation) the steps already noticed are looked up.
     const lookUp = (c: Candidate) => work.since === null || changed.has(c.investigation_id);
-    // In bounded parts (a month of due dates, a few hundred investigations): memory and each
+    // In bounded parts (a week of due dates, a few hundred investigations): memory and each
     // transaction stay small whatever the backlog, and the event loop turns between them.
     for (let i = 0; i < work.dueDates.length; i += DATES_PER_READ) {
       const part = work.dueDates.slice(i, i + DATES_PER_READ);
@@ -113,17 +139,24 @@ export class DeadlineSweeper {
     }
     // Every notice of `today` is recorded: the next sweep starts from here. (A sweep that fails
     // before this leaves the marks and the last day as they were, so the next one does its work again.)
-    await this.db.transaction(
-      null,
-      async ({ em }) => {
-        await rows.clearChanges(em, work.marks);
-        await rows.markSwept(em, today);
-      },
-      SWEEPING,
+    await timed(phases, 'recordMs', () =>
+      this.db.transaction(
+        null,
+        async ({ em }) => {
+          await rows.clearChanges(em, work.marks);
+          await rows.markSwept(em, today);
+        },
+        SWEEPING,
+      ),
     );
-    result.mailsQueued += await this.topUpMail();
+    result.mailsQueued += await timed(phases, 'queueMs', () => this.topUpMail());
     result.digestsQueued += await this.scheduleDigests(today);
-    if (result.notices) this.logger.log(`sweep ${today}: ${result.notices} notices, ${result.notifications} notifications`);
+    if (result.notices)
+      this.logger.log(
+        `sweep ${today}: ${result.notices} notices, ${result.notifications} notifications; ${result.candidates} deadlines read ` +
+          `(${Math.round(phases.readMs)} ms), recorded in ${Math.round(phases.recordMs)} ms, ` +
+          `mail queued in ${Math.round(phases.queueMs)} ms`,
+      );
     return result;
   }
 
@@ -185,22 +218,27 @@ export class DeadlineSweeper {
     read: (em: EntityManager) => Promise<Candidate[]>,
     lookUp: (c: Candidate) => boolean,
   ): Promise<void> {
-    const { candidates, noticed } = await this.db.transaction(
-      null,
-      async ({ em }) => {
-        const candidates = await read(em);
-        return { candidates, noticed: await rows.noticed(em, candidates.filter(lookUp)) };
-      },
-      SWEEPING,
+    const { candidates, noticed } = await timed(result.phases, 'readMs', () =>
+      this.db.transaction(
+        null,
+        async ({ em }) => {
+          const candidates = await read(em);
+          return { candidates, noticed: await rows.noticed(em, candidates.filter(lookUp)) };
+        },
+        SWEEPING,
+      ),
     );
     result.candidates += candidates.length;
     const due: Due[] = [];
+    const policiesOf = new Map<string, ReturnType<typeof resolvePolicy>>();
     for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
       // In slices, giving the event loop back in between: one pass over 160,000 candidates blocked
       // the worker for about 200 ms (lock renewals and other jobs wait meanwhile).
       if (i > 0) await setImmediate();
       for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
-        const policy = resolvePolicy(c.reminder_policy)[c.kind];
+        let policies = policiesOf.get(c.investigation_id);
+        if (!policies) policiesOf.set(c.investigation_id, (policies = resolvePolicy(c.reminder_policy)));
+        const policy = policies[c.kind];
         const notice = noticeDue(c.kind, c.due_date, today, c.deadline_unit, policy);
         if (notice === null) continue;
         const recorded = lookUp(c)
@@ -209,14 +247,21 @@ export class DeadlineSweeper {
         if (!recorded) due.push({ c, notice });
       }
     }
-    for (let i = 0; i < due.length; i += BATCH) {
-      const batch = due.slice(i, i + BATCH);
-      const mails = await this.db.transaction(null, async ({ em }) => this.record(em, batch, result), SWEEPING);
-      const now = mails.slice(0, Math.max(0, room.mails));
-      await this.queue.mails(now);
-      room.mails -= now.length;
-      result.mailsQueued += now.length;
-    }
+    // RECORD_LANES batches at a time, each in its own transaction: PostgreSQL inserts on as many cores.
+    let next = 0;
+    const lane = async () => {
+      while (next < due.length) {
+        const batch = due.slice(next, (next += BATCH));
+        const mails = await timed(result.phases, 'recordMs', () =>
+          this.db.transaction(null, async ({ em }) => this.record(em, batch, result), SWEEPING),
+        );
+        const now = mails.slice(0, Math.max(0, room.mails));
+        room.mails -= now.length;
+        await timed(result.phases, 'queueMs', () => this.queue.mails(now));
+        result.mailsQueued += now.length;
+      }
+    };
+    await Promise.all(Array.from({ length: RECORD_LANES }, lane));
   }
 
   /** Inserts the notices (once each) and their notifications; returns the notifications to mail now. */

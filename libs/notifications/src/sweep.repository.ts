@@ -13,7 +13,8 @@ const DEADLINES = `
 const DEADLINES_ON_SQL = `${DEADLINES} WHERE d.due_date = ANY($1::date[])`;
 
 /** The open deadlines of the investigations $1 due up to $2, but for those due on one of $3 (read already). */
-const DEADLINES_OF_SQL = `${DEADLINES} WHERE d.investigation_id = ANY($1::uuid[]) AND d.due_date <= $2::date AND NOT (d.due_date = ANY($3::date[]))`;
+const DEADLINES_OF_SQL = `${DEADLINES}
+   WHERE d.investigation_id = ANY($1::uuid[]) AND d.due_date <= $2::date AND NOT (d.due_date = ANY($3::date[]))`;
 
 /** The steps already noticed of the deadlines ($1 kinds, $2 subjects, $3 due dates). */
 const NOTICED_SQL = `
@@ -172,7 +173,10 @@ export const sweepRepository = {
     );
   },
 
-  /** Mail claimed longer than `recoverySeconds` ago goes back to PENDING; returns mail PENDING for `requeueSeconds`, oldest first, at most `limit`. */
+  /**
+   * Mail claimed longer than `recoverySeconds` ago goes back to PENDING; returns mail PENDING for
+   * `requeueSeconds`, oldest first, at most `limit`.
+   */
   async lostMail(em: EntityManager, recoverySeconds: number, requeueSeconds: number, limit: number): Promise<string[]> {
     await em.query(
       `UPDATE notifications SET email_status = 'PENDING', email_claimed_at = NULL WHERE email_status = 'SENDING' AND ` +
