@@ -236,6 +236,51 @@ describe('SQL statements per request do not grow with the page size', () => {
     }
   });
 
+  /**
+   * Issue 16: the request benchmark's requests (test/bench/requests.bench.ts) in at most 3 round
+   * trips to PostgreSQL each (7 before `Database.read`: the account check, then START TRANSACTION
+   * with the settings, the read and COMMIT for the root field and again for every loader batch).
+   * Every round trip of a read carries the acting user's settings (ActingQuery), so nothing runs
+   * outside them.
+   */
+  it.each([
+    ['(a) me with its organisation, member', () => w.buurtteamMember, `{ me { id displayName role organisation { id name kind } } }`, {}],
+    [
+      '(b) points of one investigation with their measures, inspector',
+      () => w.inspector,
+      `query($id: ID!) { improvementPoints(first: 12, filter: { investigationId: $id }) {
+        nodes { id position text measures { id description status dueDate } } } }`,
+      { id: '' },
+    ],
+    [
+      '(c) PLANNED measures of the organisation by due date, member',
+      () => w.buurtteamMember,
+      `{ measures(first: 100, filter: { status: PLANNED }, orderBy: { field: DUE_DATE, direction: ASC }) {
+        nodes { id description dueDate } } }`,
+      {},
+    ],
+  ])('answers %s in at most 3 round trips, each as the acting user', async (_name, who, query, variables) => {
+    const user = who();
+    const counter = StatementCounter.install();
+    let data: any;
+    try {
+      data = await t.ok(user.token, query, 'id' in variables ? { id: investigationId } : variables);
+    } finally {
+      counter.uninstall();
+    }
+    const rows = JSON.stringify(data).match(/"id"/g)?.length ?? 0;
+    console.log(
+      `${_name}: ${counter.total} round trips for ${rows} objects: ${JSON.stringify(counter.statements.map((s) => s.slice(0, 60)))}`,
+    );
+    expect(rows).toBeGreaterThan(1); // the nested field really resolved
+    expect(counter.total).toBeLessThanOrEqual(3);
+    // No transaction is opened for the reads: each carries its own settings, as this user.
+    expect(counter.statements.filter((s) => /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i.test(s))).toEqual([]);
+    const reads = counter.sent.filter((q) => q.settings);
+    expect(reads.length).toBe(counter.total - 1); // all but the account check of the token
+    for (const read of reads) expect(read.settings!.values.slice(0, 3)).toEqual([user.id, expect.any(String), expect.any(String)]);
+  });
+
   it.each([
     ['an inspector', () => w.inspector.token],
     ['a member of the buurtteam (accepted plan)', () => w.buurtteamMember.token],

@@ -11,6 +11,11 @@ export class StatementCounter {
   readonly statements: string[] = [];
   /** The same statements with their parameter values, to replay them elsewhere. */
   readonly calls: Array<{ text: string; values: unknown[] }> = [];
+  /**
+   * What each round trip sent: a read of `Database.read` (an ActingQuery) carries the acting
+   * user's settings as a statement of its own in the same round trip.
+   */
+  readonly sent: Array<{ text: string; settings?: { text: string; values: string[] } }> = [];
   private original?: (...args: unknown[]) => unknown;
 
   static install(): StatementCounter {
@@ -30,6 +35,8 @@ export class StatementCounter {
             ? (first as { values: unknown[] }).values
             : [];
         counter.calls.push({ text, values });
+        const settings = typeof first === 'object' ? (first as { settings?: { text: string; values: string[] } }).settings : undefined;
+        counter.sent.push({ text, settings });
       }
       return original.apply(this, args);
     };
@@ -39,6 +46,7 @@ export class StatementCounter {
   reset(): void {
     this.statements.length = 0;
     this.calls.length = 0;
+    this.sent.length = 0;
   }
 
   get total(): number {

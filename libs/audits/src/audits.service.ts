@@ -82,12 +82,12 @@ export class AuditsService implements OnModuleInit {
   // ---- reads -------------------------------------------------------------------------------
 
   async byPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, InternalAudit>> {
-    const audits = await this.db.transaction(actor, ({ em }) => rows.byPlan(em, actor, planIds));
+    const audits = await this.db.read(actor, ({ em }) => rows.byPlan(em, actor, planIds));
     return new Map(audits.map((a) => [a.planId, a]));
   }
 
   async byIds(actor: Actor, ids: readonly string[]): Promise<InternalAudit[]> {
-    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
+    return this.db.read(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   /** Results per audit; an unsubmitted audit's results are the organisation's own draft. */

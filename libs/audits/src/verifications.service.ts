@@ -42,7 +42,7 @@ export class VerificationsService {
   ) {}
 
   async byPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, Verification>> {
-    const verifications = await this.db.transaction(actor, ({ em }) => rows.byPlan(em, actor, planIds));
+    const verifications = await this.db.read(actor, ({ em }) => rows.byPlan(em, actor, planIds));
     return new Map(verifications.map((v) => [v.planId, v]));
   }
 

@@ -27,7 +27,7 @@ export async function batchRead<E extends ObjectLiteral, V = E>(
   read: BatchRead<E, V>,
 ): Promise<Map<string, V[]>> {
   if (!ids.length) return new Map();
-  const rows = await db.transaction(actor, ({ em }) => {
+  const rows = await db.read(actor, ({ em }) => {
     const qb = em.getRepository(read.entity).createQueryBuilder(read.alias).where(`${read.alias}.${read.column} IN (:...ids)`, { ids });
     if (read.scope) qb.andWhere(read.scope.sql, read.scope.params);
     (read.orderBy ?? []).forEach((order, i) => (i ? qb.addOrderBy(order) : qb.orderBy(order)));

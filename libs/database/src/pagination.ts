@@ -95,7 +95,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const cursor = args.after ? decodeCursor(args.after, sortCursor(sort.type)) : null;
   const op = sort.direction === 'ASC' ? '>' : '<';
   // No joins in paged queries (filters use EXISTS), so raw rows line up with entities.
-  const { entities, raw } = await db.transaction(actor, ({ em }) => {
+  const { entities, raw } = await db.read(actor, ({ em }) => {
     const qb = build(em);
     if (cursor) {
       qb.andWhere(`(${sort.expression}, ${idExpression}) ${op} (CAST(:cursorValue AS ${sort.type}), CAST(:cursorId AS uuid))`, {
@@ -121,7 +121,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     edges,
     pageInfo: { hasNextPage: entities.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
     get totalCount() {
-      total ??= db.transaction(actor, ({ em }) => build(em).getCount());
+      total ??= db.read(actor, ({ em }) => build(em).getCount());
       return total;
     },
   };

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { escapeLiteral } from 'pg';
+import { escapeLiteral, PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { ActingQuery, Statement } from './acting-query';
 import { AppConfig } from '@opvolging/config';
 import { Actor } from '@opvolging/shared';
 
@@ -14,6 +15,15 @@ export interface Tx {
   /** Runs after COMMIT (e.g. enqueueing jobs: a worker must never see a job before its rows). */
   afterCommit(task: () => Promise<unknown> | unknown): void;
 }
+
+/** A read: statements only, each its own round trip with the acting user's settings (see `Database.read`). */
+export interface ReadTx {
+  em: EntityManager;
+  actor: Actor | null;
+}
+
+/** Statements that would open, end or split a transaction: refused in a read, where each statement is its own. */
+const TRANSACTION_CONTROL = /^\s*(START|BEGIN|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE\s+TRANSACTION)\b/i;
 
 /**
  * Every read and write goes through here: one transaction per unit of work, with the acting user
@@ -79,8 +89,67 @@ export class Database {
     return result;
   }
 
+  /**
+   * A read as `actor`, for work that only reads (pages, DataLoader batches, lookups): every
+   * statement goes out in ONE round trip together with the acting user's settings and runs in its
+   * own implicit transaction (`ActingQuery`), instead of START TRANSACTION + settings, the
+   * statements, and COMMIT as three or more round trips. The settings are exactly those of
+   * `transaction` plus `transaction_read_only`, so a write, `SELECT … FOR UPDATE` or anything else
+   * that needs a transaction of its own fails here instead of losing its atomicity; statements
+   * that control transactions are refused before they are sent. Under READ COMMITTED every
+   * statement reads its own snapshot anyway, so two statements of one read see what two
+   * statements of one transaction would. The connection is held only while `work` runs.
+   */
+  async read<T>(actor: Actor | null, work: (tx: ReadTx) => Promise<T>, options: { onBehalfOf?: string } = {}): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const settings = this.actingAsStatement(actor, options.onBehalfOf);
+      const own = Object.getOwnPropertyDescriptor(client, 'query');
+      const send = client.query.bind(client) as (query: ActingQuery) => unknown;
+      // TypeORM sends every statement through the pooled client's query(text, parameters).
+      Object.defineProperty(client, 'query', {
+        configurable: true,
+        writable: true,
+        value: (text: unknown, values?: unknown[]) =>
+          new Promise<QueryResult>((resolve, reject) => {
+            if (typeof text !== 'string' || TRANSACTION_CONTROL.test(text)) {
+              reject(new Error('Database.read runs single statements only: use Database.transaction for this work.'));
+              return;
+            }
+            send(new ActingQuery(settings, text, values ?? [], (error, result) => (error ? reject(error) : resolve(result))));
+          }),
+      });
+      try {
+        return await work({ em: runner.manager, actor });
+      } finally {
+        // The pooled client goes back exactly as it came: pg's own query method.
+        if (own) Object.defineProperty(client, 'query', own);
+        else delete (client as { query?: unknown }).query;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The settings of `actingAs` as one parameterised statement, read-only: sent ahead of each statement of a read. */
+  private actingAsStatement(actor: Actor | null, onBehalfOf?: string): Statement {
+    const settings: Array<[string, string]> = [...this.settings(actor, onBehalfOf), ['transaction_read_only', 'on']];
+    return {
+      text: `SELECT ${settings.map(([name], i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`,
+      values: settings.map(([, value]) => value),
+    };
+  }
+
   /** The statement that tells PostgreSQL (policies, history trigger) who acts, for this transaction only. */
   private actingAs(actor: Actor | null, onBehalfOf?: string): string {
+    return `SELECT ${this.settings(actor, onBehalfOf)
+      .map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`)
+      .join(', ')}`;
+  }
+
+  /** Who acts, as PostgreSQL settings (transaction-local wherever they are set). */
+  private settings(actor: Actor | null, onBehalfOf?: string): Array<[string, string]> {
     const settings: Array<[string, string]> = [
       ['app.user_id', actor?.userId ?? ''],
       ['app.role', actor?.role ?? 'SYSTEM'],
@@ -88,7 +157,7 @@ export class Database {
       ['app.on_behalf_of', onBehalfOf ?? (actor ? '' : 'system')],
     ];
     if (this.config.DB_APP_ROLE) settings.push(['role', this.config.DB_APP_ROLE]);
-    return `SELECT ${settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}`;
+    return settings;
   }
 }
 

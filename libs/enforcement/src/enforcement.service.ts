@@ -66,7 +66,7 @@ export class EnforcementService {
 
   async byIds(actor: Actor, ids: readonly string[]): Promise<EnforcementMeasure[]> {
     if (!ids.length) return [];
-    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
+    return this.db.read(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   async get(actor: Actor, id: string): Promise<EnforcementMeasure> {
@@ -77,7 +77,7 @@ export class EnforcementService {
 
   /** Measures per plan, oldest first. */
   async byPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, EnforcementMeasure[]>> {
-    const measures = await this.db.transaction(actor, ({ em }) => rows.byPlans(em, actor, planIds));
+    const measures = await this.db.read(actor, ({ em }) => rows.byPlans(em, actor, planIds));
     return group(
       measures,
       (r) => r.planId!,
@@ -87,7 +87,7 @@ export class EnforcementService {
 
   /** Measures per investigation (plan-level and investigation-level), oldest first. */
   async byInvestigation(actor: Actor, investigationIds: readonly string[]): Promise<Map<string, EnforcementMeasure[]>> {
-    const measures = await this.db.transaction(actor, ({ em }) => rows.byInvestigations(em, actor, investigationIds));
+    const measures = await this.db.read(actor, ({ em }) => rows.byInvestigations(em, actor, investigationIds));
     return group(
       measures,
       (r) => r.investigationId,
@@ -96,7 +96,7 @@ export class EnforcementService {
   }
 
   async reportsByMeasure(actor: Actor, measureIds: readonly string[]): Promise<Map<string, EnforcementProgressReport[]>> {
-    const reports = await this.db.transaction(actor, ({ em }) => rows.reportsOf(em, measureIds));
+    const reports = await this.db.read(actor, ({ em }) => rows.reportsOf(em, measureIds));
     return group(
       reports,
       (r) => r.measureId,
@@ -105,7 +105,7 @@ export class EnforcementService {
   }
 
   async forfeitsByMeasure(actor: Actor, measureIds: readonly string[]): Promise<Map<string, EnforcementForfeit[]>> {
-    const forfeits = await this.db.transaction(actor, ({ em }) => rows.forfeitsOf(em, measureIds));
+    const forfeits = await this.db.read(actor, ({ em }) => rows.forfeitsOf(em, measureIds));
     return group(
       forfeits,
       (r) => r.measureId,
@@ -120,7 +120,7 @@ export class EnforcementService {
   async nextTypes(actor: Actor, keys: readonly string[]): Promise<Map<string, readonly EnforcementType[]>> {
     if (actor.role !== Role.INSPECTOR) return new Map(keys.map((k) => [k, []])); // only inspectors record enforcement
     const pairs = keys.map((k) => k.split(':') as [string, string]);
-    const latest = await this.db.transaction(actor, ({ em }) => rows.latestPer(em, pairs));
+    const latest = await this.db.read(actor, ({ em }) => rows.latestPer(em, pairs));
     return new Map(keys.map((k) => [k, nextEnforcementTypes(latest.get(k) ?? null)]));
   }
 

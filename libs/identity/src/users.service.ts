@@ -117,7 +117,7 @@ export class UsersService {
   }
 
   async byIds(actor: Actor, ids: readonly string[]): Promise<User[]> {
-    return this.db.transaction(actor, ({ em }) => userRepository.byIds(em, ids));
+    return this.db.read(actor, ({ em }) => userRepository.byIds(em, ids));
   }
 
   private async checkRoleOrganisation(em: import('typeorm').EntityManager, role: Role, organisationId: string | null) {

@@ -102,7 +102,7 @@ export class InvestigationsService {
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<Investigation[]> {
-    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
+    return this.db.read(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   async get(actor: Actor, id: string): Promise<Investigation> {

@@ -46,7 +46,7 @@ export class ReportContentService {
   }
 
   async findingsByIds(actor: Actor, ids: readonly string[]): Promise<Finding[]> {
-    return this.db.transaction(actor, ({ em }) => rows.findingsByIds(em, actor, ids));
+    return this.db.read(actor, ({ em }) => rows.findingsByIds(em, actor, ids));
   }
 
   async pointsByInvestigation(actor: Actor, investigationIds: readonly string[]): Promise<Map<string, ImprovementPoint[]>> {
@@ -54,7 +54,7 @@ export class ReportContentService {
   }
 
   async pointsByIds(actor: Actor, ids: readonly string[]): Promise<ImprovementPoint[]> {
-    return this.db.transaction(actor, ({ em }) => rows.pointsByIds(em, actor, ids));
+    return this.db.read(actor, ({ em }) => rows.pointsByIds(em, actor, ids));
   }
 
   async getPoint(actor: Actor, id: string): Promise<ImprovementPoint> {

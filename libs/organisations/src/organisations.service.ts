@@ -38,7 +38,7 @@ export class OrganisationsService {
   }
 
   byIds(actor: Actor | null, ids: readonly string[]): Promise<Organisation[]> {
-    return this.db.transaction(actor, ({ em }) => rows.byIds(em, ids));
+    return this.db.read(actor, ({ em }) => rows.byIds(em, ids));
   }
 
   async get(actor: Actor, id: string): Promise<Organisation> {

@@ -62,7 +62,7 @@ export class MeasuresService {
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<Measure[]> {
-    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
+    return this.db.read(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   async byPlan(actor: Actor, planIds: readonly string[]): Promise<Map<string, Measure[]>> {
@@ -71,7 +71,7 @@ export class MeasuresService {
 
   /** Measures covering each point, limited to plans whose contents the actor may see. */
   async byPoint(actor: Actor, pointIds: readonly string[]): Promise<Map<string, Measure[]>> {
-    const pairs = await this.db.transaction(actor, ({ em }) => rows.byPoint(em, actor, pointIds));
+    const pairs = await this.db.read(actor, ({ em }) => rows.byPoint(em, actor, pointIds));
     return group(
       pairs,
       (p) => p.pointId,

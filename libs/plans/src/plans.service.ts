@@ -103,7 +103,7 @@ export class PlansService implements OnModuleInit {
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<ImprovementPlan[]> {
-    return this.db.transaction(actor, ({ em }) => rows.byIds(em, actor, ids));
+    return this.db.read(actor, ({ em }) => rows.byIds(em, actor, ids));
   }
 
   async get(actor: Actor, id: string): Promise<ImprovementPlan> {
@@ -128,7 +128,7 @@ export class PlansService implements OnModuleInit {
    * Points addressed to each plan's organisation that no measure of the plan covers yet; only where the actor may see the plan's content.
    */
   async uncoveredPointIds(actor: Actor, planIds: readonly string[]): Promise<Map<string, string[]>> {
-    const pairs = await this.db.transaction(actor, ({ em }) => rows.uncoveredPoints(em, actor, planIds));
+    const pairs = await this.db.read(actor, ({ em }) => rows.uncoveredPoints(em, actor, planIds));
     return group(
       pairs,
       (r) => r.plan_id,

@@ -1,0 +1,92 @@
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@opvolging/config';
+import { Database, dataSourceOptions } from '@opvolging/database';
+import { Actor, Role } from '@opvolging/shared';
+import { createTestDatabase, dropTestDatabase } from './support/test-database';
+
+/**
+ * `Database.read` sends each statement in one round trip together with the acting user's
+ * settings (libs/database/src/acting-query.ts). On a pool of ONE connection, so every statement
+ * here, of a read or not, runs on the same pooled connection: the settings and the role apply to
+ * each statement of a read, are exactly those of `Database.transaction`, and are gone afterwards.
+ */
+describe('Database.read: one round trip per statement, as the acting user, nothing left behind', () => {
+  let database: { name: string; url: string };
+  let ds: DataSource;
+  let db: Database;
+  const actor: Actor = {
+    userId: '3f1b4c1e-0000-4000-8000-000000000001',
+    role: Role.ORGANISATION_MEMBER,
+    organisationId: 'a0000000-0000-4000-8000-000000000002',
+  };
+  const WHO = `SELECT current_user AS "user", current_setting('app.user_id') AS "userId", current_setting('app.role') AS role,
+    current_setting('app.organisation_id') AS "organisationId", current_setting('app.on_behalf_of') AS "onBehalfOf",
+    current_setting('transaction_read_only') AS "readOnly"`;
+  const bare = async () => (await ds.query(`${WHO.replace(/current_setting\('([^']+)'\)/g, "current_setting('$1', true)")}`))[0];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ds = await new DataSource({ ...dataSourceOptions(database.url), extra: { max: 1 } }).initialize();
+    db = new Database(ds, { DB_APP_ROLE: 'opvolging_app' } as AppConfig);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    if (database) await dropTestDatabase(database.name);
+  });
+
+  it('sets the same user, role and application role as a transaction on every statement, read-only', async () => {
+    const inTransaction = await db.transaction(actor, ({ em }) => em.query(WHO));
+    const [first, second] = await db.read(actor, async ({ em }) => [
+      (await em.query(WHO))[0],
+      (await em.query(`${WHO}, $1::int AS n`, [7]))[0],
+    ]);
+    const expected = {
+      user: 'opvolging_app',
+      userId: actor.userId,
+      role: 'ORGANISATION_MEMBER',
+      organisationId: actor.organisationId,
+      onBehalfOf: '',
+    };
+    expect(inTransaction[0]).toEqual({ ...expected, readOnly: 'off' });
+    expect(first).toEqual({ ...expected, readOnly: 'on' });
+    expect(second).toEqual({ ...expected, readOnly: 'on', n: 7 });
+    // The system itself (null actor) as in a transaction.
+    const [system] = await db.read(null, ({ em }) => em.query(WHO), { onBehalfOf: 'retention' });
+    expect(system).toMatchObject({ user: 'opvolging_app', userId: '', role: 'SYSTEM', organisationId: '', onBehalfOf: 'retention' });
+  });
+
+  it('leaves nothing on the pooled connection: not after a read, not after a failed read', async () => {
+    await db.read(actor, ({ em }) => em.query(WHO));
+    expect(await bare()).toMatchObject({ user: 'postgres', userId: '', role: '', readOnly: 'off' });
+    await expect(db.read(actor, ({ em }) => em.query(`SELECT 1 / 0`))).rejects.toThrow('division by zero');
+    expect(await bare()).toMatchObject({ user: 'postgres', userId: '', readOnly: 'off' });
+    // And the pg client itself is pg's again (no read's query method left on it).
+    const [{ n }] = await ds.query('SELECT $1::int AS n', [3]);
+    expect(n).toBe(3);
+    expect(
+      await ds.query(
+        `SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      ),
+    ).toEqual([{ open: 0 }]);
+  });
+
+  it('refuses writes and locks (read-only) and transaction control (never sent)', async () => {
+    await expect(db.read(actor, ({ em }) => em.query(`CREATE TEMP TABLE x (a int)`))).rejects.toThrow(/read-only transaction/);
+    await expect(db.read(actor, ({ em }) => em.query(`SELECT id FROM organisations FOR UPDATE`))).rejects.toThrow(/read-only transaction/);
+    for (const control of ['START TRANSACTION', 'begin', ' COMMIT', 'ROLLBACK', 'SAVEPOINT a']) {
+      await expect(db.read(actor, ({ em }) => em.query(control))).rejects.toThrow(/single statements only/);
+    }
+    expect(await bare()).toMatchObject({ user: 'postgres', userId: '', readOnly: 'off' });
+  });
+
+  it('applies row-level security to each statement as the acting user', async () => {
+    const active = `SELECT row_security_active('improvement_plans') AS plans, row_security_active('measures') AS measures`;
+    // The login role here is a superuser, which row-level security would not hold.
+    expect(await ds.query(active)).toEqual([{ plans: false, measures: false }]);
+    const [first, second] = await db.read(actor, async ({ em }) => [(await em.query(active))[0], (await em.query(active))[0]]);
+    expect([first, second]).toEqual([
+      { plans: true, measures: true },
+      { plans: true, measures: true },
+    ]);
+  });
+});
