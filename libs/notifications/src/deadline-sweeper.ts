@@ -121,21 +121,24 @@ export class DeadlineSweeper {
     // (a full reading, a changed investigation) the steps already noticed are looked up.
     const lookUp = (c: Candidate) => work.since === null || changed.has(c.investigation_id);
     // In bounded parts (a week of due dates, a few hundred investigations): memory and each
-    // transaction stay small whatever the backlog, and the event loop turns between them.
+    // transaction stay small whatever the backlog, and the event loop turns between them. The next
+    // part is read while this one is recorded (parts never share a deadline), so at most two are held.
+    const parts: Array<{ read: (em: EntityManager) => Promise<Candidate[]>; lookUp: (c: Candidate) => boolean }> = [];
     for (let i = 0; i < work.dueDates.length; i += DATES_PER_READ) {
       const part = work.dueDates.slice(i, i + DATES_PER_READ);
-      await this.sweepPart(today, work.since, result, room, (em) => rows.deadlinesOn<Candidate>(em, part), lookUp);
+      parts.push({ read: (em) => rows.deadlinesOn<Candidate>(em, part), lookUp });
     }
     for (let i = 0; i < work.investigationIds.length; i += INVESTIGATIONS_PER_READ) {
       const part = work.investigationIds.slice(i, i + INVESTIGATIONS_PER_READ);
-      await this.sweepPart(
-        today,
-        work.since,
-        result,
-        room,
-        (em) => rows.deadlinesOf<Candidate>(em, part, horizonEnd, work.dueDates),
-        () => true,
-      );
+      parts.push({ read: (em) => rows.deadlinesOf<Candidate>(em, part, horizonEnd, work.dueDates), lookUp: () => true });
+    }
+    let reading = parts.length ? this.readPart(parts[0], phases) : null;
+    for (let i = 0; i < parts.length; i++) {
+      const read = await reading!;
+      reading = i + 1 < parts.length ? this.readPart(parts[i + 1], phases) : null;
+      // A failed read ahead fails the sweep when it is awaited; until then it must not count as unhandled.
+      reading?.catch(() => undefined);
+      await this.recordPart(today, work.since, result, room, read, parts[i].lookUp);
     }
     // Every notice of `today` is recorded: the next sweep starts from here. (A sweep that fails
     // before this leaves the marks and the last day as they were, so the next one does its work again.)
@@ -205,29 +208,35 @@ export class DeadlineSweeper {
     return { since: last, dueDates, investigationIds: changes.investigationIds, marks: changes.ids, full: false };
   }
 
-  /**
-   * Reads one part of the open deadlines, decides which notice each is due today, and records
-   * those. `lookUp` names the deadlines whose noticed steps must be read; for the others, the step
-   * of `since` was recorded then.
-   */
-  private async sweepPart(
-    today: string,
-    since: string | null,
-    result: SweepResult,
-    room: { mails: number },
-    read: (em: EntityManager) => Promise<Candidate[]>,
-    lookUp: (c: Candidate) => boolean,
-  ): Promise<void> {
-    const { candidates, noticed } = await timed(result.phases, 'readMs', () =>
+  /** Reads one part of the open deadlines, with the steps already noticed of those `lookUp` names. */
+  private readPart(
+    part: { read: (em: EntityManager) => Promise<Candidate[]>; lookUp: (c: Candidate) => boolean },
+    phases: SweepPhases,
+  ): Promise<{ candidates: Candidate[]; noticed: Map<string, string[]> }> {
+    return timed(phases, 'readMs', () =>
       this.db.transaction(
         null,
         async ({ em }) => {
-          const candidates = await read(em);
-          return { candidates, noticed: await rows.noticed(em, candidates.filter(lookUp)) };
+          const candidates = await part.read(em);
+          return { candidates, noticed: await rows.noticed(em, candidates.filter(part.lookUp)) };
         },
         SWEEPING,
       ),
     );
+  }
+
+  /**
+   * Decides which notice each deadline of a part is due today, and records those. `lookUp` names
+   * the deadlines whose noticed steps were read; for the others, the step of `since` was recorded then.
+   */
+  private async recordPart(
+    today: string,
+    since: string | null,
+    result: SweepResult,
+    room: { mails: number },
+    { candidates, noticed }: { candidates: Candidate[]; noticed: Map<string, string[]> },
+    lookUp: (c: Candidate) => boolean,
+  ): Promise<void> {
     result.candidates += candidates.length;
     const due: Due[] = [];
     const policiesOf = new Map<string, ReturnType<typeof resolvePolicy>>();
