@@ -60,16 +60,16 @@ export class DeadlinesService {
    */
   byIds(actor: Actor, ids: readonly string[], kinds?: readonly DeadlineKind[]): Promise<OpenDeadline[]> {
     if (!ids.length || kinds?.length === 0) return Promise.resolve([]);
-    return this.db.transaction(actor, ({ em }) => rows.bySubjects(em, actor, ids, kinds));
+    return this.db.read(actor, ({ em }) => rows.bySubjects(em, actor, ids, kinds));
   }
 
   /** The deadlines a user answers for, for the calendar feed. */
   responsibleFor(actor: Actor, limit = 500): Promise<OpenDeadline[]> {
-    return this.db.transaction(actor, ({ em }) => rows.responsibleFor(em, actor, limit));
+    return this.db.read(actor, ({ em }) => rows.responsibleFor(em, actor, limit));
   }
 
   async changesBySubject(actor: Actor, subjectIds: readonly string[]): Promise<Map<string, DueDateChange[]>> {
-    const changes = await this.db.transaction(actor, ({ em }) => rows.changesBySubject(em, actor, subjectIds));
+    const changes = await this.db.read(actor, ({ em }) => rows.changesBySubject(em, actor, subjectIds));
     return group(
       changes,
       (c) => c.subjectId,

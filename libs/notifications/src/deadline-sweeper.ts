@@ -13,7 +13,7 @@ import { sweepRepository as rows } from './sweep.repository';
 
 /** How far ahead the sweep looks: the longest reminder offset (60 working days) in calendar days, with margin. */
 const HORIZON_DAYS = 100;
-const BATCH = 500;
+const BATCH = 1000;
 /** Candidates decided between two turns of the event loop (about 3 ms of work each). */
 const DECIDE_SLICE = 2000;
 /** Due dates asked for a new step between two turns of the event loop. */
@@ -72,6 +72,7 @@ export interface SweepResult {
   phases: SweepPhases;
 }
 
+/** An open deadline as the sweep reads it (few fields: a catch-up holds hundreds of thousands while it works). */
 interface Candidate {
   kind: DeadlineKind;
   subject_id: string;
@@ -79,14 +80,28 @@ interface Candidate {
   organisation_id: string | null;
   owner_id: string | null;
   due_date: string;
+}
+
+/** What the sweep needs of a candidate's investigation, read once per investigation and part. */
+interface Investigation {
+  id: string;
   deadline_unit: DeadlineUnit;
-  reminder_policy: Record<string, unknown>;
+  reminder_policy: Record<string, unknown> | null;
   lead_inspectorate_id: string;
-  investigation_title: string;
+  title: string;
+  /** reminder_policy resolved over the defaults, once. */
+  policy?: ReturnType<typeof resolvePolicy>;
+}
+
+/** One part of the candidates as read: the deadlines, their investigations, and the steps noticed of those looked up. */
+interface Part {
+  candidates: Candidate[];
+  investigations: Map<string, Investigation>;
+  noticed: Map<string, string[]>;
 }
 
 /** A candidate with the notice that is due for it now. */
-type Due = { c: Candidate; notice: NonNullable<ReturnType<typeof noticeDue>> };
+type Due = { c: Candidate; inv: Investigation; notice: NonNullable<ReturnType<typeof noticeDue>> };
 
 /**
  * Finds what is due now among the open deadlines and records each notice once: PostgreSQL is the
@@ -212,13 +227,15 @@ export class DeadlineSweeper {
   private readPart(
     part: { read: (em: EntityManager) => Promise<Candidate[]>; lookUp: (c: Candidate) => boolean },
     phases: SweepPhases,
-  ): Promise<{ candidates: Candidate[]; noticed: Map<string, string[]> }> {
+  ): Promise<Part> {
     return timed(phases, 'readMs', () =>
       this.db.transaction(
         null,
         async ({ em }) => {
           const candidates = await part.read(em);
-          return { candidates, noticed: await rows.noticed(em, candidates.filter(part.lookUp)) };
+          const ids = [...new Set(candidates.map((c) => c.investigation_id))];
+          const investigations = new Map((await rows.investigations<Investigation>(em, ids)).map((i) => [i.id, i]));
+          return { candidates, investigations, noticed: await rows.noticed(em, candidates.filter(part.lookUp)) };
         },
         SWEEPING,
       ),
@@ -234,26 +251,24 @@ export class DeadlineSweeper {
     since: string | null,
     result: SweepResult,
     room: { mails: number },
-    { candidates, noticed }: { candidates: Candidate[]; noticed: Map<string, string[]> },
+    { candidates, investigations, noticed }: Part,
     lookUp: (c: Candidate) => boolean,
   ): Promise<void> {
     result.candidates += candidates.length;
     const due: Due[] = [];
-    const policiesOf = new Map<string, ReturnType<typeof resolvePolicy>>();
     for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
       // In slices, giving the event loop back in between: one pass over 160,000 candidates blocked
       // the worker for about 200 ms (lock renewals and other jobs wait meanwhile).
       if (i > 0) await setImmediate();
       for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
-        let policies = policiesOf.get(c.investigation_id);
-        if (!policies) policiesOf.set(c.investigation_id, (policies = resolvePolicy(c.reminder_policy)));
-        const policy = policies[c.kind];
-        const notice = noticeDue(c.kind, c.due_date, today, c.deadline_unit, policy);
+        const inv = investigations.get(c.investigation_id)!;
+        const policy = (inv.policy ??= resolvePolicy(inv.reminder_policy))[c.kind];
+        const notice = noticeDue(c.kind, c.due_date, today, inv.deadline_unit, policy);
         if (notice === null) continue;
         const recorded = lookUp(c)
           ? (noticed.get(`${c.kind} ${c.subject_id} ${c.due_date}`) ?? []).includes(notice.step)
-          : noticeDue(c.kind, c.due_date, since!, c.deadline_unit, policy)?.step === notice.step;
-        if (!recorded) due.push({ c, notice });
+          : noticeDue(c.kind, c.due_date, since!, inv.deadline_unit, policy)?.step === notice.step;
+        if (!recorded) due.push({ c, inv, notice });
       }
     }
     // RECORD_LANES batches at a time, each in its own transaction: PostgreSQL inserts on as many cores.
@@ -276,7 +291,7 @@ export class DeadlineSweeper {
   /** Inserts the notices (once each) and their notifications; returns the notifications to mail now. */
   private async record(em: EntityManager, batch: Due[], result: SweepResult): Promise<string[]> {
     const orgIds = [...new Set(batch.map((x) => x.c.organisation_id).filter((id): id is string => !!id))];
-    const inspectorateIds = [...new Set(batch.map((x) => x.c.lead_inspectorate_id))];
+    const inspectorateIds = [...new Set(batch.map((x) => x.inv.lead_inspectorate_id))];
     const ownerIds = [...new Set(batch.map((x) => x.c.owner_id).filter((id): id is string => !!id))];
     const measureIds = batch.filter((x) => x.c.kind === DeadlineKind.MEASURE_DUE).map((x) => x.c.subject_id);
     const users = await rows.recipients(em, orgIds, inspectorateIds, ownerIds);
@@ -294,15 +309,15 @@ export class DeadlineSweeper {
     const names = await rows.organisationNames(em, orgIds);
     const labels = await rows.measureLabels(em, measureIds);
 
-    const planned = batch.map(({ c, notice }) => {
-      const recipients = recipientsFor(c, notice, { members, inspectors, byId });
+    const planned = batch.map(({ c, inv, notice }) => {
+      const recipients = recipientsFor({ ...c, lead_inspectorate_id: inv.lead_inspectorate_id }, notice, { members, inspectors, byId });
       const params = (escalated: boolean): NotificationParams => ({
         kind: c.kind,
         type: notice.type,
         days: notice.days,
         dueDate: c.due_date,
         investigationId: c.investigation_id,
-        investigationTitle: c.investigation_title,
+        investigationTitle: inv.title,
         organisationName: c.organisation_id ? (names.get(c.organisation_id) ?? null) : null,
         subjectId: c.subject_id,
         subjectLabel: labels.get(c.subject_id) ?? null,

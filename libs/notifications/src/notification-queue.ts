@@ -4,6 +4,9 @@ import { Queue } from 'bullmq';
 import { bulkJobs, JOB, JOB_DEFINITIONS } from '@opvolging/queue';
 
 /** The names of this library's jobs (defined with their queues and retries in @opvolging/queue). */
+/** Mail jobs added in one call to Redis. */
+const MAILS_PER_CALL = 250;
+
 export const JOBS = { sweep: JOB.sweep, mail: JOB.mail, digest: JOB.digest, retention: JOB.retention } as const;
 
 /**
@@ -17,13 +20,15 @@ export class NotificationQueue {
   constructor(@InjectQueue(JOB_DEFINITIONS[JOB.mail].queue) private readonly queue: Queue) {}
 
   async mails(notificationIds: string[]): Promise<void> {
-    if (!notificationIds.length) return;
-    await this.queue.addBulk(
-      bulkJobs(
-        JOB.mail,
-        notificationIds.map((id) => ({ jobId: `mail-${id}`, data: { notificationId: id } })),
-      ),
-    );
+    // In chunks: building one addBulk of thousands of jobs held the event loop for tens of milliseconds.
+    for (let i = 0; i < notificationIds.length; i += MAILS_PER_CALL) {
+      await this.queue.addBulk(
+        bulkJobs(
+          JOB.mail,
+          notificationIds.slice(i, i + MAILS_PER_CALL).map((id) => ({ jobId: `mail-${id}`, data: { notificationId: id } })),
+        ),
+      );
+    }
   }
 
   /** How many more mail jobs fit under `limit`: jobs waiting to run (waiting, delayed, prioritized) count against it. */

@@ -3,11 +3,9 @@ import { OPEN_DEADLINE_SOURCES } from '@opvolging/deadlines';
 import { DeadlineUnit } from '@opvolging/shared';
 import { Recipient } from './recipients';
 
-/** An open deadline with what the sweep needs to decide on it (its investigation's policy, unit, lead inspectorate). */
+/** An open deadline as the sweep reads it; its investigation's policy, unit and lead inspectorate are read once per investigation. */
 const DEADLINES = `
-  SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text AS due_date,
-         i.deadline_unit, i.reminder_policy, i.lead_inspectorate_id, i.title AS investigation_title
-    FROM open_deadlines d JOIN investigations i ON i.id = d.investigation_id`;
+  SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text AS due_date FROM open_deadlines d`;
 
 /** The open deadlines due on one of $1. */
 const DEADLINES_ON_SQL = `${DEADLINES} WHERE d.due_date = ANY($1::date[])`;
@@ -50,6 +48,14 @@ export const sweepRepository = {
   /** The open deadlines of the investigations `ids` due up to `horizonEnd`, but for those due on one of `readAlready`. */
   deadlinesOf<T>(em: EntityManager, ids: string[], horizonEnd: string, readAlready: string[]): Promise<T[]> {
     return ids.length ? em.query(DEADLINES_OF_SQL, [ids, horizonEnd, readAlready]) : Promise.resolve([]);
+  },
+
+  /** What the sweep needs of the investigations `ids`: their reminder policy and unit, lead inspectorate and title. */
+  investigations<T>(em: EntityManager, ids: string[]): Promise<T[]> {
+    return em.query(
+      `SELECT id, deadline_unit, reminder_policy, lead_inspectorate_id, title FROM investigations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   },
 
   /** The steps already noticed of `deadlines`, by "kind subject due-date". */
