@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@opvolging/config';
 import { ExportsService } from '@opvolging/exports';
@@ -13,8 +13,11 @@ import { MailFailureLog, measuredExport, measuredMail, measuredSweep } from './j
  * every worker re-asserts it each minute (an idempotent upsert under a fixed id), so a Redis that
  * lost everything gets its sweep back without a restart, and then the sweep rebuilds from PostgreSQL.
  */
+/** How long a stopping worker waits for a scheduling attempt under way. */
+const SHUTDOWN_WAIT_MS = 5000;
+
 @Injectable()
-export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerJobs.name);
   private timer?: NodeJS.Timeout;
 
@@ -54,18 +57,23 @@ export class WorkerJobs implements OnModuleInit, OnApplicationBootstrap, OnAppli
     this.timer.unref();
   }
 
-  private scheduling = false;
+  /** The attempt under way, if any. */
+  private attempt?: Promise<void>;
 
-  private async tryToSchedule(): Promise<void> {
-    if (this.scheduling) return; // the previous attempt still waits for Redis
-    this.scheduling = true;
-    try {
-      await this.schedule();
-    } catch (e) {
-      this.logger.warn(`could not schedule the sweep or top up the mail queue: ${(e as Error).message}`);
-    } finally {
-      this.scheduling = false;
-    }
+  private tryToSchedule(): Promise<void> {
+    // The previous attempt still waits for Redis: one at a time.
+    this.attempt ??= this.schedule()
+      .catch((e) => this.logger.warn(`could not schedule the sweep or top up the mail queue: ${(e as Error).message}`))
+      .finally(() => (this.attempt = undefined));
+    return this.attempt;
+  }
+
+  /** Before the queues close: an attempt under way uses them (bounded, since with Redis down it would wait for a connection). */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.attempt, new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   onApplicationShutdown(): void {
