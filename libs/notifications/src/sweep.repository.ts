@@ -146,16 +146,22 @@ export const sweepRepository = {
   ): Promise<Array<{ id: string; idx: number }>> {
     const inserted: Array<{ id: string; kind: string; subject_id: string }> = await em.query(
       `INSERT INTO deadline_notices (kind, subject_id, due_date, step, investigation_id, recipients)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::date[], $4::text[], $5::uuid[], $6::int[])
+       SELECT kind, subject_id, due_date, step, investigation_id, recipients
+         FROM jsonb_to_recordset($1::jsonb)
+           AS x(kind text, subject_id uuid, due_date date, step text, investigation_id uuid, recipients int)
        ON CONFLICT ON CONSTRAINT deadline_notices_once DO NOTHING
        RETURNING id, kind, subject_id`,
       [
-        notices.map((n) => n.kind),
-        notices.map((n) => n.subjectId),
-        notices.map((n) => n.dueDate),
-        notices.map((n) => n.step),
-        notices.map((n) => n.investigationId),
-        notices.map((n) => n.recipients),
+        JSON.stringify(
+          notices.map((n) => ({
+            kind: n.kind,
+            subject_id: n.subjectId,
+            due_date: n.dueDate,
+            step: n.step,
+            investigation_id: n.investigationId,
+            recipients: n.recipients,
+          })),
+        ),
       ],
     );
     // One open deadline per kind and subject, so one notice of it per batch.
