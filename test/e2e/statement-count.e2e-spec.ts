@@ -281,6 +281,53 @@ describe('SQL statements per request do not grow with the page size', () => {
     for (const read of reads) expect(read.settings!.values.slice(0, 3)).toEqual([user.id, expect.any(String), expect.any(String)]);
   });
 
+  /**
+   * Issue 16: measures asked for under a page of points come in the page's own statement (a JSON
+   * column, `MeasuresService.byPointColumn`), so the page costs the account check and one read.
+   * The same measures, with the same values, as through the DataLoader (the points of
+   * `investigation { improvementPoints }`, whose measures are read in a batch after them).
+   */
+  it.each([
+    ['an inspector (draft plan contents hidden)', () => w.inspector],
+    ['a member of the buurtteam', () => w.buurtteamMember],
+    ['a member of Veilig Thuis (plan in revision)', () => w.veiligThuisMember],
+  ])('as %s, a page of points reads the measures asked for under it in the same statement', async (_who, who) => {
+    const user = who();
+    const FIELDS = `id description successIndicator dueDate originalDueDate status evidence startedAt completedAt cancelledAt version`;
+    const byPoints = (nodes: Array<{ id: string; measures: unknown[] }>) =>
+      Object.fromEntries(nodes.map((p) => [p.id, p.measures])) as Record<string, unknown[]>;
+    const counted = async (query: string) => {
+      const counter = StatementCounter.install();
+      try {
+        return { data: await t.ok(user.token, query, { id: investigationId }), counter };
+      } finally {
+        counter.uninstall();
+      }
+    };
+
+    const viaPage = await counted(`query($id: ID!) { improvementPoints(first: 100, filter: { investigationId: $id }) {
+      nodes { id measures { ${FIELDS} } } } }`);
+    expect(viaPage.counter.total).toBe(2); // the account check and the page with its measures
+    expect(viaPage.counter.statements.filter((s) => s.includes('measure_points'))).toHaveLength(1);
+    const viaLoader = await counted(`query($id: ID!) { investigation(id: $id) { improvementPoints { id measures { ${FIELDS} } } } }`);
+    expect(viaLoader.counter.total).toBe(4); // the account check, the investigation, its points, their measures
+    const page = byPoints(viaPage.data.improvementPoints.nodes);
+    expect(Object.keys(page).length).toBeGreaterThan(1);
+    expect(Object.values(page).flat().length).toBeGreaterThan(1);
+    expect(page).toEqual(byPoints(viaLoader.data.investigation.improvementPoints));
+
+    // Through edges, an alias and a fragment too; a page without measures reads none.
+    const fragment = await counted(`query($id: ID!) { improvementPoints(first: 100, filter: { investigationId: $id }) {
+      edges { node { ...P } } } } fragment P on ImprovementPoint { id covered: measures { id } }`);
+    expect(fragment.counter.total).toBe(2);
+    expect(fragment.data.improvementPoints.edges.map((e: any) => e.node.covered.map((m: any) => m.id))).toEqual(
+      viaPage.data.improvementPoints.nodes.map((p: any) => p.measures.map((m: any) => m.id)),
+    );
+    const plain = await counted(`query($id: ID!) { improvementPoints(first: 100, filter: { investigationId: $id }) { nodes { id } } }`);
+    expect(plain.counter.total).toBe(2);
+    expect(plain.counter.statements.filter((s) => s.includes('measure_points'))).toEqual([]);
+  });
+
   it.each([
     ['an inspector', () => w.inspector.token],
     ['a member of the buurtteam (accepted plan)', () => w.buurtteamMember.token],

@@ -19,6 +19,8 @@ export interface SortSpec {
 
 export interface Page<T> {
   nodes: T[];
+  /** Per `include`d column, its value for each node, in node order (see `paginate`). */
+  included: Record<string, unknown[]>;
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /** Counted only when a client asks for it (a getter: GraphQL reads it only when selected). */
@@ -73,10 +75,17 @@ export function decodeCursor<T extends [unknown, unknown] = [string, string]>(
   throw DomainError.badInput('The cursor in "after" is not one this API gave out.', [{ path: 'after', message: 'unknown cursor' }]);
 }
 
+/** A column computed per row of a page in the page's own statement, e.g. the rows nested under it as JSON. */
+export interface PageColumn {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
 /**
  * Keyset pagination: `ORDER BY sort, id` and `WHERE (sort, id) > (cursor)`, so a page costs the same
  * wherever it is in the list and rows added meanwhile do not shift it. `build` makes the filtered
- * query; it runs once for the page and, only if asked for, once more for the total.
+ * query; it runs once for the page and, only if asked for, once more for the total. `include`
+ * adds columns to the page's statement (not to the count), returned in `Page.included`.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   db: Database,
@@ -85,6 +94,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   idExpression: string,
   sort: SortSpec,
   args: PageArgs,
+  include: Record<string, PageColumn> = {},
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -103,6 +113,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
         cursorId: cursor[1],
       });
     }
+    for (const [name, column] of Object.entries(include)) qb.addSelect(column.sql, `page_include_${name}`).setParameters(column.params);
     return qb
       .addSelect(`(${sort.expression})::text`, 'page_sort_key')
       .orderBy(sort.expression, sort.direction)
@@ -115,9 +126,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     cursor: encodeCursor(String((raw[index] as Record<string, unknown>).page_sort_key), node.id),
     node,
   }));
+  const included = Object.fromEntries(
+    Object.keys(include).map((name) => [name, nodes.map((_, index) => (raw[index] as Record<string, unknown>)[`page_include_${name}`])]),
+  );
   let total: Promise<number> | undefined;
   return {
     nodes,
+    included,
     edges,
     pageInfo: { hasNextPage: entities.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
     get totalCount() {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, Page, PageArgs, paginate, updateVersioned, batchRead } from '@opvolging/database';
+import { Database, Page, PageArgs, PageColumn, paginate, updateVersioned, batchRead } from '@opvolging/database';
 import { Actor, Clock, DomainError, FieldProblem, Role, requireRole, Theme, unique } from '@opvolging/shared';
 import { Finding, ImprovementPoint } from './investigation.entity';
 import { investigationRepository } from './investigation.repository';
@@ -72,7 +72,13 @@ export class ReportContentService {
     return batchRead(this.db, actor, pointIds, rows.addresseeIds());
   }
 
-  listPoints(actor: Actor, filter: PointFilter, page: PageArgs): Promise<Page<ImprovementPoint>> {
+  /** A page of points; `include` adds columns computed per point in the same statement, given the points' alias. */
+  listPoints(
+    actor: Actor,
+    filter: PointFilter,
+    page: PageArgs,
+    include: (point: string) => Record<string, PageColumn> = () => ({}),
+  ): Promise<Page<ImprovementPoint>> {
     return paginate(
       this.db,
       actor,
@@ -80,6 +86,7 @@ export class ReportContentService {
       'pt.id',
       { expression: 'pt.created_at', type: 'timestamptz', direction: 'ASC' },
       page,
+      include('pt'),
     );
   }
 

@@ -1,5 +1,5 @@
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { BatchRead, returnedRows } from '@opvolging/database';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { BatchRead, jsonRows, PageColumn, returnedRows } from '@opvolging/database';
 import { User } from '@opvolging/identity';
 import { viaPlan } from '@opvolging/access';
 import { Actor, openSql, overdueSql } from '@opvolging/shared';
@@ -66,9 +66,24 @@ export const measureRepository = {
       .where('mp.point_id IN (:...ids)', { ids: pointIds })
       .andWhere(scope.sql, scope.params)
       .orderBy('m.created_at')
+      .addOrderBy('m.id')
       .getRawAndEntities();
     const byId = new Map(rows.entities.map((m) => [m.id, m]));
     return rows.raw.map((r: { point_id: string; m_id: string }) => ({ pointId: r.point_id, measure: byId.get(r.m_id)! }));
+  },
+
+  /**
+   * `byPoint` as a column of a page of points (`${point}.id`): the same measures in the same order,
+   * as a JSON array of `jsonRows(Measure)` objects, computed in the page's own statement.
+   */
+  byPointColumn(source: DataSource, actor: Actor, point: string): PageColumn {
+    const scope = viaPlan(actor, 'm', true);
+    return {
+      sql:
+        `(SELECT coalesce(json_agg(${jsonRows(source, Measure).object('m')} ORDER BY m.created_at, m.id), '[]'::json) ` +
+        `FROM measures m JOIN measure_points mp ON mp.measure_id = m.id WHERE mp.point_id = ${point}.id AND ${scope.sql})`,
+      params: scope.params,
+    };
   },
 
   pointIds(): BatchRead<MeasurePoint, string> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, Page, PageArgs, paginate, SortSpec, updateVersioned, batchRead } from '@opvolging/database';
+import { Database, jsonRows, Page, PageArgs, PageColumn, paginate, SortSpec, updateVersioned, batchRead } from '@opvolging/database';
 import { ReportContentService } from '@opvolging/investigations';
 import { Actor, Clock, DomainError, FieldProblem, group, Role, requireRole, unique } from '@opvolging/shared';
 import { lockPlan } from './plan-lock';
@@ -77,6 +77,16 @@ export class MeasuresService {
       (p) => p.pointId,
       (p) => p.measure,
     );
+  }
+
+  /** What `byPoint` reads for one point (`${point}.id`), as a column of a page of points (see `fromColumn`). */
+  byPointColumn(actor: Actor, point: string): PageColumn {
+    return rows.byPointColumn(this.db.dataSource, actor, point);
+  }
+
+  /** The measures of one row of a `byPointColumn` column, as `byPoint` returns them. */
+  fromColumn(value: unknown): Measure[] {
+    return jsonRows(this.db.dataSource, Measure).entities(value as Array<Record<string, unknown>>);
   }
 
   async pointIds(actor: Actor, measureIds: readonly string[]): Promise<Map<string, string[]>> {

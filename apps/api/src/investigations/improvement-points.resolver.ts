@@ -1,8 +1,12 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Finding, ImprovementPoint, ReportContentService } from '@opvolging/investigations';
+import { PageColumn } from '@opvolging/database';
+import { MeasuresService } from '@opvolging/plans';
 import { Actor } from '@opvolging/shared';
 import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
 import { loadAll, Loaders } from '../graphql/loaders';
+import { asksForNodeField } from '../graphql/look-ahead';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { MeasureType } from '../plans/plan.model';
@@ -16,15 +20,29 @@ import {
 
 @Resolver(() => ImprovementPointType)
 export class ImprovementPointsResolver {
-  constructor(private readonly content: ReportContentService) {}
+  constructor(
+    private readonly content: ReportContentService,
+    private readonly measureRows: MeasuresService,
+  ) {}
 
   @Query(() => ImprovementPointConnection, { description: 'Improvement points you may see, across investigations.' })
-  improvementPoints(
+  async improvementPoints(
     @CurrentActor() actor: Actor,
+    @RequestLoaders() loaders: Loaders,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgsInput,
     @Args('filter', { nullable: true }) filter?: ImprovementPointFilterInput,
   ) {
-    return this.content.listPoints(actor, filter ?? {}, page);
+    // Measures asked for under the page come in the page's own statement (one round trip, not two)
+    // and go to the request's loader, where the `measures` field finds them.
+    const withMeasures = asksForNodeField(info, 'measures');
+    const result = await this.content.listPoints(actor, filter ?? {}, page, (point): Record<string, PageColumn> =>
+      withMeasures ? { measures: this.measureRows.byPointColumn(actor, point) } : {},
+    );
+    if (withMeasures) {
+      result.nodes.forEach((p, i) => loaders.measuresByPoint.prime(p.id, this.measureRows.fromColumn(result.included.measures[i])));
+    }
+    return result;
   }
 
   @Query(() => ImprovementPointType)
