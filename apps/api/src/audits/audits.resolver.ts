@@ -1,4 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import {
   AuditsService,
   InternalAudit,
@@ -12,8 +13,8 @@ import { DeadlineKind } from '@opvolging/deadlines';
 import { seesDrafts } from '@opvolging/access';
 import { Actor, Clock, overdue } from '@opvolging/shared';
 import { DeadlineType } from '../deadlines/deadline.model';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { actorOf, CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType } from '../investigations/investigation.model';
 import { ImprovementPlanType, MeasureType } from '../plans/plan.model';
@@ -54,7 +55,8 @@ export class InternalAuditsResolver {
   }
 
   @ResolveField(() => ImprovementPlanType)
-  plan(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+  plan(a: InternalAudit, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.plan.load(a.planId);
   }
 
@@ -62,28 +64,33 @@ export class InternalAuditsResolver {
     nullable: true,
     description: 'The open deadline of this internal audit, with every move of its due date; null once done (submitted).',
   })
-  deadline(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+  deadline(a: InternalAudit, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.openDeadline.load({ kind: DeadlineKind.AUDIT_DUE, id: a.id });
   }
 
   @ResolveField(() => Boolean, { description: 'Not submitted and past its due date.' })
-  async overdue(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+  async overdue(a: InternalAudit, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     const plan = await loaders.plan.load(a.planId);
     return overdue.audit(a, plan?.status, this.clock.today());
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to others once submitted.' })
-  conclusion(@Parent() a: InternalAudit, @CurrentActor() actor: Actor) {
+  conclusion(a: InternalAudit, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return seesDrafts(actor) || a.submittedAt ? a.conclusion : null;
   }
 
   @ResolveField(() => [InternalAuditResultType], { description: 'Per measure; visible to others once submitted.' })
-  results(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+  results(a: InternalAudit, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.auditResults.load(a);
   }
 
   @ResolveField(() => [InternalAuditJudgementType])
-  judgements(@Parent() a: InternalAudit, @RequestLoaders() loaders: Loaders) {
+  judgements(a: InternalAudit, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.auditJudgements.load(a.id);
   }
 }
@@ -91,7 +98,8 @@ export class InternalAuditsResolver {
 @Resolver(() => InternalAuditResultType)
 export class InternalAuditResultsResolver {
   @ResolveField(() => MeasureType, { nullable: true })
-  measure(@Parent() r: InternalAuditResult, @RequestLoaders() loaders: Loaders) {
+  measure(r: InternalAuditResult, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.measure.load(r.measureId);
   }
 }
@@ -99,7 +107,8 @@ export class InternalAuditResultsResolver {
 @Resolver(() => InternalAuditJudgementType)
 export class InternalAuditJudgementsResolver {
   @ResolveField(() => UserType, { nullable: true })
-  inspector(@Parent() j: InternalAuditJudgement, @RequestLoaders() loaders: Loaders) {
+  inspector(j: InternalAuditJudgement, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(j.inspectorId);
   }
 }
@@ -123,17 +132,20 @@ export class VerificationsResolver {
   }
 
   @ResolveField(() => ImprovementPlanType)
-  plan(@Parent() v: Verification, @RequestLoaders() loaders: Loaders) {
+  plan(v: Verification, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.plan.load(v.planId);
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  inspector(@Parent() v: Verification, @RequestLoaders() loaders: Loaders) {
+  inspector(v: Verification, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(v.inspectorId);
   }
 
   @ResolveField(() => [VerificationGradeType])
-  grades(@Parent() v: Verification, @RequestLoaders() loaders: Loaders) {
+  grades(v: Verification, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.verificationGrades.load(v.id);
   }
 }
@@ -141,7 +153,8 @@ export class VerificationsResolver {
 @Resolver(() => VerificationGradeType)
 export class VerificationGradesResolver {
   @ResolveField(() => ImprovementPointType, { nullable: true })
-  point(@Parent() g: VerificationGrade, @RequestLoaders() loaders: Loaders) {
+  point(g: VerificationGrade, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.point.load(g.pointId);
   }
 }

@@ -1,9 +1,11 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { AppConfig } from '@opvolging/config';
 import { AttachmentsService, COMMENT_MAX_LENGTH, CommentRow, CommentsService, SubjectType } from '@opvolging/conversation';
 import { Actor } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
-import { CurrentActor } from '../graphql/current-actor.decorator';
+import { actorOf, CurrentActor } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import {
   AddCommentInput,
   AttachmentType,
@@ -62,12 +64,14 @@ export class CommentsResolver {
   }
 
   @ResolveField(() => [CommentVersionType], { description: 'Every version, from the append-only history.' })
-  versions(@CurrentActor() actor: Actor, @Parent() c: CommentRow) {
+  versions(c: CommentRow, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return this.comments.versions(actor, c.id);
   }
 
   @ResolveField(() => [AttachmentType])
-  attachments(@CurrentActor() actor: Actor, @Parent() c: CommentRow) {
+  attachments(c: CommentRow, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return this.files.ofSubject(actor, SubjectType.COMMENT, c.id);
   }
 }
@@ -96,7 +100,7 @@ export class AttachmentsResolver {
   }
 
   @ResolveField(() => String, { description: 'GET this path with the bearer token to download the file.' })
-  downloadPath(@Parent() a: AttachmentType) {
+  downloadPath(a: AttachmentType) {
     return `/attachments/${a.id}/download`;
   }
 }

@@ -1,9 +1,10 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { DeadlineKind, DeadlinesService, DueDateChange, ExtensionRequest, OpenDeadline } from '@opvolging/deadlines';
 import { Actor, Clock, dates } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { UserType } from '../identity/user.model';
 import { InvestigationType } from '../investigations/investigation.model';
@@ -37,17 +38,18 @@ export class DeadlinesResolver {
   }
 
   @ResolveField(() => Boolean)
-  overdue(@Parent() d: OpenDeadline) {
+  overdue(d: OpenDeadline) {
     return d.dueDate < this.clock.today();
   }
 
   @ResolveField(() => Int, { description: 'Calendar days until the due date (negative when late).' })
-  daysLeft(@Parent() d: OpenDeadline) {
+  daysLeft(d: OpenDeadline) {
     return dates.daysBetween(this.clock.today(), d.dueDate);
   }
 
   @ResolveField(() => InvestigationType, { nullable: true })
-  investigation(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+  investigation(d: OpenDeadline, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.investigation.load(d.investigationId);
   }
 
@@ -55,32 +57,38 @@ export class DeadlinesResolver {
     nullable: true,
     description: 'The organisation that answers for it (none for inspectorate deadlines).',
   })
-  organisation(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+  organisation(d: OpenDeadline, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return d.organisationId ? loaders.organisation.load(d.organisationId) : null;
   }
 
   @ResolveField(() => UserType, { nullable: true, description: 'For a measure: its owner.' })
-  owner(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+  owner(d: OpenDeadline, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return d.ownerId ? loaders.user.load(d.ownerId) : null;
   }
 
   @ResolveField(() => ImprovementPlanType, { nullable: true })
-  plan(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+  plan(d: OpenDeadline, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return d.kind === DeadlineKind.PLAN_DUE || d.kind === DeadlineKind.ASSESSMENT_DUE ? loaders.plan.load(d.id) : null;
   }
 
   @ResolveField(() => MeasureType, { nullable: true })
-  measure(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+  measure(d: OpenDeadline, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return d.kind === DeadlineKind.MEASURE_DUE ? loaders.measure.load(d.id) : null;
   }
 
   @ResolveField(() => InternalAuditType, { nullable: true })
-  internalAudit(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+  internalAudit(d: OpenDeadline, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return d.kind === DeadlineKind.AUDIT_DUE || d.kind === DeadlineKind.VERIFICATION_DUE ? loaders.audit.load(d.id) : null;
   }
 
   @ResolveField(() => [DueDateChangeType], { description: 'Every move of this due date, with who decided and why.' })
-  async changes(@Parent() d: OpenDeadline, @RequestLoaders() loaders: Loaders) {
+  async changes(d: OpenDeadline, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     // A plan is the subject of two kinds (PLAN_DUE, ASSESSMENT_DUE): keep only this kind's moves.
     return (await loaders.dueDateChanges.load(d.id)).filter((c) => c.kind === d.kind);
   }
@@ -89,7 +97,8 @@ export class DeadlinesResolver {
 @Resolver(() => DueDateChangeType)
 export class DueDateChangesResolver {
   @ResolveField(() => UserType, { nullable: true })
-  decidedBy(@Parent() c: DueDateChange, @RequestLoaders() loaders: Loaders) {
+  decidedBy(c: DueDateChange, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(c.decidedBy);
   }
 }
@@ -130,22 +139,26 @@ export class ExtensionsResolver {
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  requestedBy(@Parent() r: ExtensionRequest, @RequestLoaders() loaders: Loaders) {
+  requestedBy(r: ExtensionRequest, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(r.requestedBy);
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  decidedBy(@Parent() r: ExtensionRequest, @RequestLoaders() loaders: Loaders) {
+  decidedBy(r: ExtensionRequest, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return r.decidedBy ? loaders.user.load(r.decidedBy) : null;
   }
 
   @ResolveField(() => OrganisationType)
-  organisation(@Parent() r: ExtensionRequest, @RequestLoaders() loaders: Loaders) {
+  organisation(r: ExtensionRequest, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.organisation.load(r.organisationId);
   }
 
   @ResolveField(() => InvestigationType, { nullable: true })
-  investigation(@Parent() r: ExtensionRequest, @RequestLoaders() loaders: Loaders) {
+  investigation(r: ExtensionRequest, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.investigation.load(r.investigationId);
   }
 }

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import {
   EnforcementForfeit,
   EnforcementMeasure,
@@ -8,8 +9,8 @@ import {
 } from '@opvolging/enforcement';
 import { DeadlineKind } from '@opvolging/deadlines';
 import { Actor, Role } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { actorOf, CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { DeadlineType } from '../deadlines/deadline.model';
 import { UserType } from '../identity/user.model';
 import { InvestigationType } from '../investigations/investigation.model';
@@ -76,47 +77,54 @@ export class EnforcementResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Why; not shown to municipality reviewers.' })
-  rationale(@Parent() m: EnforcementMeasure, @CurrentActor() actor: Actor) {
+  rationale(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return seesTexts(actor) ? m.rationale : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'What must be done; not shown to municipality reviewers.' })
-  requirements(@Parent() m: EnforcementMeasure, @CurrentActor() actor: Actor) {
+  requirements(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return seesTexts(actor) ? m.requirements : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The note of the last decision; not shown to municipality reviewers.' })
-  outcomeNote(@Parent() m: EnforcementMeasure, @CurrentActor() actor: Actor) {
+  outcomeNote(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return seesTexts(actor) ? m.outcomeNote : null;
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Euro cents: per period or total (penalty order), or the fine.' })
-  amountCents(@Parent() m: EnforcementMeasure) {
+  amountCents(m: EnforcementMeasure) {
     return m.amountCents === null ? null : Number(m.amountCents);
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Penalty order per period: the maximum, euro cents.' })
-  maximumCents(@Parent() m: EnforcementMeasure) {
+  maximumCents(m: EnforcementMeasure) {
     return m.maximumCents === null ? null : Number(m.maximumCents);
   }
 
   @ResolveField(() => Int, { description: 'Penalty order: forfeited so far, euro cents.' })
-  async forfeitedCents(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  async forfeitedCents(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return (await loaders.enforcementForfeits.load(m.id)).reduce((sum, f) => sum + Number(f.amountCents), 0);
   }
 
   @ResolveField(() => [EnforcementForfeitType])
-  forfeits(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  forfeits(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.enforcementForfeits.load(m.id);
   }
 
   @ResolveField(() => [EnforcementProgressReportType], { description: 'Intensified supervision: the monthly reports, in order.' })
-  progressReports(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  progressReports(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return m.type === EnforcementType.INTENSIFIED_SUPERVISION ? loaders.enforcementReports.load(m.id) : [];
   }
 
   @ResolveField(() => DeadlineType, { nullable: true, description: 'The open compliance deadline or period end, with its moves.' })
-  deadline(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  deadline(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     if (m.type === EnforcementType.INTENSIFIED_SUPERVISION)
       return loaders.openDeadline.load({ kind: DeadlineKind.ENFORCEMENT_PERIOD_END, id: m.id });
     if (m.complianceDueDate) return loaders.openDeadline.load({ kind: DeadlineKind.COMPLIANCE_DUE, id: m.id });
@@ -124,27 +132,32 @@ export class EnforcementResolver {
   }
 
   @ResolveField(() => EnforcementMeasureType, { nullable: true, description: 'The step this one followed on the ladder.' })
-  previous(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  previous(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return m.previousId ? loaders.enforcementMeasure.load(m.previousId) : null;
   }
 
   @ResolveField(() => ImprovementPlanType, { nullable: true, description: 'Null for a measure on the investigation (collective points).' })
-  plan(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  plan(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return m.planId ? loaders.plan.load(m.planId) : null;
   }
 
   @ResolveField(() => InvestigationType, { nullable: true })
-  investigation(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  investigation(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.investigation.load(m.investigationId);
   }
 
   @ResolveField(() => OrganisationType, { nullable: true })
-  organisation(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  organisation(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.organisation.load(m.organisationId);
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  inspector(@Parent() m: EnforcementMeasure, @RequestLoaders() loaders: Loaders) {
+  inspector(m: EnforcementMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(m.inspectorId);
   }
 }
@@ -152,12 +165,14 @@ export class EnforcementResolver {
 @Resolver(() => EnforcementProgressReportType)
 export class EnforcementProgressReportsResolver {
   @ResolveField(() => String, { nullable: true, description: 'Not shown to municipality reviewers.' })
-  report(@Parent() r: EnforcementProgressReport, @CurrentActor() actor: Actor) {
+  report(r: EnforcementProgressReport, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return seesTexts(actor) ? r.report : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: "The inspector's review; not shown to municipality reviewers." })
-  reviewNote(@Parent() r: EnforcementProgressReport, @CurrentActor() actor: Actor) {
+  reviewNote(r: EnforcementProgressReport, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return seesTexts(actor) ? r.reviewNote : null;
   }
 
@@ -165,7 +180,8 @@ export class EnforcementProgressReportsResolver {
     nullable: true,
     description: 'The open deadline of this report, with its moves; null once submitted.',
   })
-  deadline(@Parent() r: EnforcementProgressReport, @RequestLoaders() loaders: Loaders) {
+  deadline(r: EnforcementProgressReport, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.openDeadline.load({ kind: DeadlineKind.ENFORCEMENT_REPORT_DUE, id: r.id });
   }
 }
@@ -173,12 +189,13 @@ export class EnforcementProgressReportsResolver {
 @Resolver(() => EnforcementForfeitType)
 export class EnforcementForfeitsResolver {
   @ResolveField(() => Int, { description: 'Euro cents.' })
-  amountCents(@Parent() f: EnforcementForfeit) {
+  amountCents(f: EnforcementForfeit) {
     return Number(f.amountCents);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Not shown to municipality reviewers.' })
-  note(@Parent() f: EnforcementForfeit, @CurrentActor() actor: Actor) {
+  note(f: EnforcementForfeit, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const actor = actorOf(ctx, info);
     return seesTexts(actor) ? f.note : null;
   }
 }

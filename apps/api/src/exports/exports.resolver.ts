@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ExportRecord, ExportsService, ExportStatus } from '@opvolging/exports';
 import { Actor } from '@opvolging/shared';
 import { CurrentActor } from '../graphql/current-actor.decorator';
@@ -34,7 +34,7 @@ export class ExportsResolver {
     nullable: true,
     description: 'GET it with your bearer token (Authorization header) once DONE; relative to the API.',
   })
-  downloadUrl(@Parent() e: ExportRecord) {
+  downloadUrl(e: ExportRecord) {
     return e.status === ExportStatus.DONE ? `/exports/${e.id}/download` : null;
   }
 }

@@ -1,8 +1,9 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { HistoryEntry, HistoryService } from '@opvolging/history';
 import { Actor } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { UserType } from '../identity/user.model';
 import { HistoryEntryType, HistoryPageType } from './history.model';
 
@@ -36,7 +37,8 @@ export class HistoryResolver {
   }
 
   @ResolveField(() => UserType, { nullable: true, description: 'Who made the change (none for the system).' })
-  actor(@Parent() h: HistoryEntry, @RequestLoaders() loaders: Loaders) {
+  actor(h: HistoryEntry, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return h.actorUserId ? loaders.user.load(h.actorUserId) : null;
   }
 }

@@ -1,8 +1,8 @@
-import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { AuthService, PasswordService, User, UsersService } from '@opvolging/identity';
 import { Actor, DomainError } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { CurrentActor, loadersOf, RequestLoaders } from '../graphql/current-actor.decorator';
 import { LoaderFactory, Loaders } from '../graphql/loaders';
 import { RequestContext } from '../graphql/request-context';
 import { PageArgsInput } from '../graphql/pagination.model';
@@ -90,7 +90,8 @@ export class IdentityResolver {
   }
 
   @ResolveField(() => OrganisationType, { nullable: true })
-  organisation(@Parent() user: User, @RequestLoaders() loaders: Loaders) {
+  organisation(user: User, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return user.organisationId ? loaders.organisation.load(user.organisationId) : null;
   }
 }

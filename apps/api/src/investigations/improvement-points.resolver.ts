@@ -1,10 +1,11 @@
-import { Args, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { Finding, ImprovementPoint, ReportContentService } from '@opvolging/investigations';
 import { PageColumn } from '@opvolging/database';
 import { MeasuresService } from '@opvolging/plans';
 import { Actor } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { CurrentActor, loadersOf, RequestLoaders } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { loadAll, Loaders } from '../graphql/loaders';
 import { asksForNodeField } from '../graphql/look-ahead';
 import { PageArgsInput } from '../graphql/pagination.model';
@@ -51,27 +52,32 @@ export class ImprovementPointsResolver {
   }
 
   @ResolveField(() => InvestigationType)
-  investigation(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+  investigation(p: ImprovementPoint, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.investigation.load(p.investigationId);
   }
 
   @ResolveField(() => FindingType, { nullable: true })
-  finding(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+  finding(p: ImprovementPoint, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return p.findingId ? loaders.finding.load(p.findingId) : null;
   }
 
   @ResolveField(() => [OrganisationType], { description: 'The organisations the point is addressed to.' })
-  async addressees(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+  async addressees(p: ImprovementPoint, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loadAll(loaders.organisation, await loaders.addresseeIds.load(p.id));
   }
 
   @ResolveField(() => OrganisationType, { nullable: true, description: 'For a collective point: who coordinates it.' })
-  coordinatingOrganisation(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+  coordinatingOrganisation(p: ImprovementPoint, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return p.coordinatingOrganisationId ? loaders.organisation.load(p.coordinatingOrganisationId) : null;
   }
 
   @ResolveField(() => [MeasureType], { description: 'Measures covering this point, in plans you may see.' })
-  measures(@Parent() p: ImprovementPoint, @RequestLoaders() loaders: Loaders) {
+  measures(p: ImprovementPoint, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.measuresByPoint.load(p.id);
   }
 }
@@ -79,7 +85,8 @@ export class ImprovementPointsResolver {
 @Resolver(() => FindingType)
 export class FindingsResolver {
   @ResolveField(() => InvestigationType)
-  investigation(@Parent() f: Finding, @RequestLoaders() loaders: Loaders) {
+  investigation(f: Finding, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.investigation.load(f.investigationId);
   }
 }

@@ -1,11 +1,13 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Investigation, InvestigationSort, InvestigationsService, ReportContentService } from '@opvolging/investigations';
 import { DeadlineKind, resolvePolicy } from '@opvolging/deadlines';
 import { Actor, Clock, dates, overdue } from '@opvolging/shared';
 import { VersionedRefInput } from '../graphql/common.input';
 import { EnforcementMeasureType } from '../enforcement/enforcement.model';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { loadAll, Loaders } from '../graphql/loaders';
+import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
+import { loadAll } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { ImprovementPlanType } from '../plans/plan.model';
@@ -113,60 +115,68 @@ export class InvestigationsResolver {
   }
 
   @ResolveField(() => OrganisationType)
-  municipality(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  municipality(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.organisation.load(i.municipalityId);
   }
 
   @ResolveField(() => OrganisationType)
-  leadInspectorate(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  leadInspectorate(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.organisation.load(i.leadInspectorateId);
   }
 
   @ResolveField(() => [OrganisationType])
-  async participatingInspectorates(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  async participatingInspectorates(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loadAll(loaders.organisation, await loaders.participatingInspectorateIds.load(i.id));
   }
 
   @ResolveField(() => [OrganisationType], { description: 'The organisations involved in the case.' })
-  async involvedOrganisations(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  async involvedOrganisations(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loadAll(loaders.organisation, await loaders.involvedOrganisationIds.load(i.id));
   }
 
   @ResolveField(() => DeadlinePolicy)
-  deadlinePolicy(@Parent() i: Investigation): DeadlinePolicy {
+  deadlinePolicy(i: Investigation): DeadlinePolicy {
     const reminders = resolvePolicy(i.reminderPolicy);
     return { ...i, reminders: Object.values(DeadlineKind).map((kind) => ({ kind, ...reminders[kind] })) };
   }
 
   @ResolveField(() => Boolean, { description: 'The trajectory end has passed and the investigation is not closed.' })
-  trajectoryOverdue(@Parent() i: Investigation) {
+  trajectoryOverdue(i: Investigation) {
     return overdue.trajectory(i, this.clock.today());
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Days until the trajectory ends (negative when past).' })
-  daysUntilTrajectoryEnd(@Parent() i: Investigation) {
+  daysUntilTrajectoryEnd(i: Investigation) {
     return i.trajectoryEndDate ? dates.daysBetween(this.clock.today(), i.trajectoryEndDate) : null;
   }
 
   @ResolveField(() => [FindingType])
-  findings(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  findings(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.findingsByInvestigation.load(i.id);
   }
 
   @ResolveField(() => [ImprovementPointType], { description: 'Organisation members see the points addressed to them.' })
-  improvementPoints(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  improvementPoints(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.pointsByInvestigation.load(i.id);
   }
 
   @ResolveField(() => [ImprovementPlanType], { description: 'Organisation members see only their own plan.' })
-  plans(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  plans(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.plansByInvestigation.load(i.id);
   }
 
   @ResolveField(() => [EnforcementMeasureType], {
     description: 'Enforcement measures of the case (on plans and on the investigation); members see their own organisation only.',
   })
-  enforcementMeasures(@Parent() i: Investigation, @RequestLoaders() loaders: Loaders) {
+  enforcementMeasures(i: Investigation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.enforcementByInvestigation.load(i.id);
   }
 }

@@ -1,8 +1,9 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { InvestigationsService } from '@opvolging/investigations';
 import { Actor } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { LocalDate } from '../graphql/scalars';
 import { OrganisationType } from '../organisations/organisation.model';
 import { PlannedPlanType, PublicationPreviewType } from './investigation.model';
@@ -28,7 +29,8 @@ export class PublicationPreviewResolver {
 @Resolver(() => PlannedPlanType)
 export class PlannedPlanResolver {
   @ResolveField(() => OrganisationType)
-  organisation(@Parent() p: PlannedPlanType, @RequestLoaders() loaders: Loaders) {
+  organisation(p: PlannedPlanType, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.organisation.load(p.organisationId);
   }
 }

@@ -1,8 +1,10 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { DeadlineKind } from '@opvolging/deadlines';
 import { CalendarFeedService, isEvent, Notification, NotificationsService, render } from '@opvolging/notifications';
 import { Actor, EventKind } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
+import { actorOf, CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { Loaders } from '../graphql/loaders';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { UserType } from '../identity/user.model';
@@ -58,27 +60,31 @@ export class NotificationsResolver {
   }
 
   @ResolveField(() => String)
-  async title(@Parent() n: Notification, @RequestLoaders() loaders: Loaders, @CurrentActor() actor: Actor) {
+  async title(n: Notification, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
+    const actor = actorOf(ctx, info);
     return render(n.params, await this.locale(loaders, actor)).title;
   }
 
   @ResolveField(() => String)
-  async body(@Parent() n: Notification, @RequestLoaders() loaders: Loaders, @CurrentActor() actor: Actor) {
+  async body(n: Notification, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
+    const actor = actorOf(ctx, info);
     return render(n.params, await this.locale(loaders, actor)).body;
   }
 
   @ResolveField(() => Boolean, { description: 'Sent to you because the responsible organisation is late.' })
-  escalated(@Parent() n: Notification) {
+  escalated(n: Notification) {
     return isEvent(n.params) ? false : n.params.escalated;
   }
 
   @ResolveField(() => DeadlineKind, { nullable: true, description: "A deadline notice's kind; null for an event notification." })
-  kind(@Parent() n: Notification) {
+  kind(n: Notification) {
     return isEvent(n.params) ? null : n.kind;
   }
 
   @ResolveField(() => EventKind, { nullable: true, description: 'What happened, for an event notification; null for a deadline notice.' })
-  event(@Parent() n: Notification) {
+  event(n: Notification) {
     return isEvent(n.params) ? n.params.kind : null;
   }
 
@@ -86,12 +92,12 @@ export class NotificationsResolver {
     nullable: true,
     description: 'For an event notification: the path of its place in the web app (relative to the public URL, see README).',
   })
-  link(@Parent() n: Notification) {
+  link(n: Notification) {
     return isEvent(n.params) ? n.params.link : null;
   }
 
   @ResolveField(() => NotificationSubject)
-  subject(@Parent() n: Notification): NotificationSubject {
+  subject(n: Notification): NotificationSubject {
     return {
       investigationId: n.params.investigationId,
       subjectId: n.params.subjectId,

@@ -1,8 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Organisation, OrganisationsService } from '@opvolging/organisations';
 import { Actor } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { PageArgsInput } from '../graphql/pagination.model';
 import {
   CreateOrganisationInput,
@@ -41,7 +42,8 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => OrganisationType, { nullable: true, description: 'The municipality it mainly works in.' })
-  municipality(@Parent() organisation: Organisation, @RequestLoaders() loaders: Loaders) {
+  municipality(organisation: Organisation, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return organisation.municipalityId ? loaders.organisation.load(organisation.municipalityId) : null;
   }
 }

@@ -1,4 +1,5 @@
-import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { ImplementationGrade } from '@opvolging/audits';
 import {
   byInvestigation,
@@ -11,8 +12,8 @@ import {
 } from '@opvolging/overviews';
 import { Organisation } from '@opvolging/organisations';
 import { Actor, Clock } from '@opvolging/shared';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { Loaders } from '../graphql/loaders';
+import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
 import { OrganisationType } from '../organisations/organisation.model';
 import {
   ActionNeededType,
@@ -146,7 +147,8 @@ export class OverviewsResolver {
 @Resolver(() => MunicipalityOverview)
 export class MunicipalityOverviewResolver {
   @ResolveField(() => OrganisationType)
-  municipality(@Parent() o: { municipalityId: string }, @RequestLoaders() loaders: Loaders) {
+  municipality(o: { municipalityId: string }, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.organisation.load(o.municipalityId);
   }
 }
@@ -154,7 +156,8 @@ export class MunicipalityOverviewResolver {
 @Resolver(() => OverviewChange)
 export class OverviewChangeResolver {
   @ResolveField(() => OrganisationType, { nullable: true })
-  organisation(@Parent() c: { organisationId: string | null }, @RequestLoaders() loaders: Loaders) {
+  organisation(c: { organisationId: string | null }, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return c.organisationId ? loaders.organisation.load(c.organisationId) : null;
   }
 }

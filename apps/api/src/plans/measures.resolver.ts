@@ -1,11 +1,13 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { DeadlineKind } from '@opvolging/deadlines';
 import { Measure, MeasuresService } from '@opvolging/plans';
 import { Actor, Clock, overdue } from '@opvolging/shared';
 import { DeadlineType } from '../deadlines/deadline.model';
 import { VersionedRefInput } from '../graphql/common.input';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { loadAll, Loaders } from '../graphql/loaders';
+import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
+import { loadAll } from '../graphql/loaders';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType } from '../investigations/investigation.model';
 import { Removed } from '../investigations/investigations.resolver';
@@ -58,17 +60,19 @@ export class MeasuresResolver {
   }
 
   @ResolveField(() => ImprovementPlanType)
-  plan(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+  plan(m: Measure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.plan.load(m.planId);
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  owner(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+  owner(m: Measure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(m.ownerId);
   }
 
   @ResolveField(() => Boolean, { description: 'Not completed or cancelled, and past its due date.' })
-  overdue(@Parent() m: Measure) {
+  overdue(m: Measure) {
     return overdue.measure(m, this.clock.today());
   }
 
@@ -76,12 +80,14 @@ export class MeasuresResolver {
     nullable: true,
     description: 'The open deadline of this measure, with every move of its due date; null once done (and while its plan is not accepted).',
   })
-  deadline(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+  deadline(m: Measure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.openDeadline.load({ kind: DeadlineKind.MEASURE_DUE, id: m.id });
   }
 
   @ResolveField(() => [ImprovementPointType], { description: 'The improvement points it covers.' })
-  async points(@Parent() m: Measure, @RequestLoaders() loaders: Loaders) {
+  async points(m: Measure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     const ids = await loaders.pointIdsByMeasure.load(m.id);
     return loadAll(loaders.point, ids);
   }

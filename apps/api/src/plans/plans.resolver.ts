@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { DeadlineKind } from '@opvolging/deadlines';
 import { EnforcementType } from '@opvolging/enforcement';
 import { ImprovementPlan, MeasureSort, MeasuresService, PlanAssessment, PlanSort, PlansService, PlanVersion } from '@opvolging/plans';
@@ -7,8 +8,9 @@ import { EnforcementMeasureType, EnforcementSummaryType } from '../enforcement/e
 import { seesPlanContent } from '@opvolging/identity';
 import { InternalAuditType, VerificationType } from '../audits/audit.model';
 import { DeadlineType } from '../deadlines/deadline.model';
-import { CurrentActor, RequestLoaders } from '../graphql/current-actor.decorator';
-import { loadAll, Loaders } from '../graphql/loaders';
+import { actorOf, CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { RequestContext } from '../graphql/request-context';
+import { loadAll } from '../graphql/loaders';
 import { renamed } from '../graphql/common.input';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { UserType } from '../identity/user.model';
@@ -100,29 +102,32 @@ export class PlansResolver {
   }
 
   @ResolveField(() => InvestigationType)
-  investigation(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  investigation(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.investigation.load(p.investigationId);
   }
 
   @ResolveField(() => OrganisationType)
-  organisation(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  organisation(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.organisation.load(p.organisationId);
   }
 
   @ResolveField(() => Boolean, { description: 'Not (re)submitted and past its due date.' })
-  overdue(@Parent() p: ImprovementPlan) {
+  overdue(p: ImprovementPlan) {
     return overdue.plan(p, this.clock.today());
   }
 
   @ResolveField(() => Boolean, { description: 'Submitted and the assessment is past its due date.' })
-  assessmentOverdue(@Parent() p: ImprovementPlan) {
+  assessmentOverdue(p: ImprovementPlan) {
     return overdue.assessment(p, this.clock.today());
   }
 
   @ResolveField('measures', () => [MeasureType], {
     description: "Current measures. A draft is the organisation's own: others see measures once submitted.",
   })
-  planMeasures(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  planMeasures(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.measuresByPlan.load(p.id);
   }
 
@@ -132,24 +137,29 @@ export class PlansResolver {
       'Points addressed to the organisation that no measure covers yet (submission needs none). Null for anyone but the organisation ' +
       "while the plan is with it (DRAFT, REVISION_REQUESTED): a draft is the organisation's own.",
   })
-  async uncoveredPoints(@Parent() p: ImprovementPlan, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders) {
+  async uncoveredPoints(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
+    const actor = actorOf(ctx, info);
     if (!seesPlanContent(actor, p)) return null;
     const ids = await loaders.uncoveredPointIds.load(p.id);
     return loadAll(loaders.point, ids);
   }
 
   @ResolveField(() => [PlanVersionType], { description: 'Every submitted version, frozen.' })
-  versions(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  versions(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.versionsByPlan.load(p.id);
   }
 
   @ResolveField(() => [PlanAssessmentType])
-  assessments(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  assessments(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.assessmentsByPlan.load(p.id);
   }
 
   @ResolveField(() => InternalAuditType, { nullable: true, description: 'Scheduled when the plan is accepted.' })
-  internalAudit(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  internalAudit(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.auditByPlan.load(p.id);
   }
 
@@ -159,17 +169,20 @@ export class PlansResolver {
       'The open deadline of this plan (PLAN_DUE: its own due date, not the assessment), with every move of its due date; null once ' +
       'done (submitted).',
   })
-  deadline(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  deadline(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.openDeadline.load({ kind: DeadlineKind.PLAN_DUE, id: p.id });
   }
 
   @ResolveField(() => VerificationType, { nullable: true })
-  verification(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  verification(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.verificationByPlan.load(p.id);
   }
 
   @ResolveField(() => [EnforcementMeasureType], { description: 'Enforcement measures on this plan, oldest first.' })
-  enforcementMeasures(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  enforcementMeasures(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.enforcementByPlan.load(p.id);
   }
 
@@ -178,12 +191,14 @@ export class PlansResolver {
       'The enforcement steps the viewer may record next for this organisation in this investigation, by the ladder that ' +
       '`recordEnforcementMeasure` applies (measures on the plan and on the investigation count alike); empty for anyone but an inspector.',
   })
-  enforcementNextTypes(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders) {
+  enforcementNextTypes(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.enforcementNextTypes.load(`${p.investigationId}:${p.organisationId}`);
   }
 
   @ResolveField(() => EnforcementSummaryType, { description: 'How many enforcement measures, and the current step (the latest).' })
-  async enforcement(@Parent() p: ImprovementPlan, @RequestLoaders() loaders: Loaders): Promise<EnforcementSummaryType> {
+  async enforcement(p: ImprovementPlan, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo): Promise<EnforcementSummaryType> {
+    const loaders = loadersOf(ctx, info);
     const measures = await loaders.enforcementByPlan.load(p.id);
     const latest = measures[measures.length - 1];
     return { count: measures.length, currentType: latest?.type ?? null, currentStatus: latest?.status ?? null };
@@ -193,12 +208,13 @@ export class PlansResolver {
 @Resolver(() => PlanVersionType)
 export class PlanVersionsResolver {
   @ResolveField(() => [PlanVersionMeasure])
-  measures(@Parent() v: PlanVersion) {
+  measures(v: PlanVersion) {
     return v.snapshot.measures;
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  submittedBy(@Parent() v: PlanVersion, @RequestLoaders() loaders: Loaders) {
+  submittedBy(v: PlanVersion, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(v.submittedBy);
   }
 }
@@ -206,12 +222,14 @@ export class PlanVersionsResolver {
 @Resolver(() => PlanVersionMeasure)
 export class PlanVersionMeasuresResolver {
   @ResolveField(() => UserType, { nullable: true })
-  owner(@Parent() m: PlanVersionMeasure, @RequestLoaders() loaders: Loaders) {
+  owner(m: PlanVersionMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(m.ownerId);
   }
 
   @ResolveField(() => [ImprovementPointType])
-  async points(@Parent() m: PlanVersionMeasure, @RequestLoaders() loaders: Loaders) {
+  async points(m: PlanVersionMeasure, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loadAll(loaders.point, m.pointIds);
   }
 }
@@ -219,22 +237,23 @@ export class PlanVersionMeasuresResolver {
 @Resolver(() => PlanAssessmentType)
 export class PlanAssessmentsResolver {
   @ResolveField(() => QuestionJudgement, { description: 'Are the measures aimed at the shortcomings found?' })
-  aimedAtShortcomings(@Parent() a: PlanAssessment): QuestionJudgement {
+  aimedAtShortcomings(a: PlanAssessment): QuestionJudgement {
     return { judgement: a.aimedAtShortcomings, rationale: a.aimedAtShortcomingsRationale };
   }
 
   @ResolveField(() => QuestionJudgement, { description: 'Does the plan have enough chance of success?' })
-  chanceOfSuccess(@Parent() a: PlanAssessment): QuestionJudgement {
+  chanceOfSuccess(a: PlanAssessment): QuestionJudgement {
     return { judgement: a.chanceOfSuccess, rationale: a.chanceOfSuccessRationale };
   }
 
   @ResolveField(() => QuestionJudgement, { description: 'Is there pace in it?' })
-  pace(@Parent() a: PlanAssessment): QuestionJudgement {
+  pace(a: PlanAssessment): QuestionJudgement {
     return { judgement: a.pace, rationale: a.paceRationale };
   }
 
   @ResolveField(() => UserType, { nullable: true })
-  inspector(@Parent() a: PlanAssessment, @RequestLoaders() loaders: Loaders) {
+  inspector(a: PlanAssessment, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const loaders = loadersOf(ctx, info);
     return loaders.user.load(a.inspectorId);
   }
 }
