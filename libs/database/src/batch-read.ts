@@ -1,5 +1,6 @@
 import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, group } from '@opvolging/shared';
+import { rawAndEntities } from './pagination';
 import { Database } from './transaction';
 
 export interface BatchRead<E extends ObjectLiteral, V> {
@@ -27,11 +28,11 @@ export async function batchRead<E extends ObjectLiteral, V = E>(
   read: BatchRead<E, V>,
 ): Promise<Map<string, V[]>> {
   if (!ids.length) return new Map();
-  const rows = await db.read(actor, ({ em }) => {
+  const rows = await db.read(actor, async ({ em }) => {
     const qb = em.getRepository(read.entity).createQueryBuilder(read.alias).where(`${read.alias}.${read.column} IN (:...ids)`, { ids });
     if (read.scope) qb.andWhere(read.scope.sql, read.scope.params);
     (read.orderBy ?? []).forEach((order, i) => (i ? qb.addOrderBy(order) : qb.orderBy(order)));
-    return qb.getMany();
+    return (await rawAndEntities(em, qb)).entities;
   });
   return group(rows, read.key, read.value ?? ((row) => row as unknown as V));
 }

@@ -1,5 +1,5 @@
 export * from './data-source-options';
-export * from './json-rows';
+export * from './entity-rows';
 export * from './database.module';
 export * from './migrate';
 export * from './naming-strategy';

@@ -1,4 +1,5 @@
-import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { entityRows } from './entity-rows';
 import { Actor, DomainError } from '@opvolging/shared';
 import { Database } from './transaction';
 
@@ -75,6 +76,20 @@ export function decodeCursor<T extends [unknown, unknown] = [string, string]>(
   throw DomainError.badInput('The cursor in "after" is not one this API gave out.', [{ path: 'after', message: 'unknown cursor' }]);
 }
 
+/**
+ * `getRawAndEntities` of a query on one entity without joins, the entities made by `EntityRows`
+ * instead of TypeORM's result transformer (a measurable part of a request's time for a page of 100).
+ */
+export async function rawAndEntities<T extends ObjectLiteral>(
+  em: EntityManager,
+  qb: SelectQueryBuilder<T>,
+): Promise<{ raw: Array<Record<string, unknown>>; entities: T[] }> {
+  const main = qb.expressionMap.mainAlias;
+  if (!main?.hasMetadata || qb.expressionMap.joinAttributes.length) throw new Error('rawAndEntities reads one entity without joins');
+  const raw: Array<Record<string, unknown>> = await qb.getRawMany();
+  return { raw, entities: entityRows<T>(em.connection, main.metadata.target as EntityTarget<T>).fromRaw(raw, main.name) };
+}
+
 /** A column computed per row of a page in the page's own statement, e.g. the rows nested under it as JSON. */
 export interface PageColumn {
   sql: string;
@@ -104,8 +119,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   const cursor = args.after ? decodeCursor(args.after, sortCursor(sort.type)) : null;
   const op = sort.direction === 'ASC' ? '>' : '<';
-  // No joins in paged queries (filters use EXISTS), so raw rows line up with entities.
-  const { entities, raw } = await db.read(actor, ({ em }) => {
+  // No joins in paged queries (filters use EXISTS): one raw row per entity.
+  const { entities, raw } = await db.read(actor, async ({ em }) => {
     const qb = build(em);
     if (cursor) {
       qb.andWhere(`(${sort.expression}, ${idExpression}) ${op} (CAST(:cursorValue AS ${sort.type}), CAST(:cursorId AS uuid))`, {
@@ -114,12 +129,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       });
     }
     for (const [name, column] of Object.entries(include)) qb.addSelect(column.sql, `page_include_${name}`).setParameters(column.params);
-    return qb
-      .addSelect(`(${sort.expression})::text`, 'page_sort_key')
+    qb.addSelect(`(${sort.expression})::text`, 'page_sort_key')
       .orderBy(sort.expression, sort.direction)
       .addOrderBy(idExpression, sort.direction)
-      .limit(first + 1)
-      .getRawAndEntities();
+      .limit(first + 1);
+    return rawAndEntities(em, qb);
   });
   const nodes = entities.slice(0, first);
   const edges = nodes.map((node, index) => ({

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { BatchRead, jsonRows, PageColumn, returnedRows } from '@opvolging/database';
+import { BatchRead, entityRows, PageColumn, returnedRows } from '@opvolging/database';
 import { User } from '@opvolging/identity';
 import { viaPlan } from '@opvolging/access';
 import { Actor, openSql, overdueSql } from '@opvolging/shared';
@@ -74,13 +74,13 @@ export const measureRepository = {
 
   /**
    * `byPoint` as a column of a page of points (`${point}.id`): the same measures in the same order,
-   * as a JSON array of `jsonRows(Measure)` objects, computed in the page's own statement.
+   * as a JSON array of `entityRows(Measure)` objects, computed in the page's own statement.
    */
   byPointColumn(source: DataSource, actor: Actor, point: string): PageColumn {
     const scope = viaPlan(actor, 'm', true);
     return {
       sql:
-        `(SELECT coalesce(json_agg(${jsonRows(source, Measure).object('m')} ORDER BY m.created_at, m.id), '[]'::json) ` +
+        `(SELECT coalesce(json_agg(${entityRows(source, Measure).jsonObject('m')} ORDER BY m.created_at, m.id), '[]'::json) ` +
         `FROM measures m JOIN measure_points mp ON mp.measure_id = m.id WHERE mp.point_id = ${point}.id AND ${scope.sql})`,
       params: scope.params,
     };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, jsonRows, Page, PageArgs, PageColumn, paginate, SortSpec, updateVersioned, batchRead } from '@opvolging/database';
+import { Database, entityRows, Page, PageArgs, PageColumn, paginate, SortSpec, updateVersioned, batchRead } from '@opvolging/database';
 import { ReportContentService } from '@opvolging/investigations';
 import { Actor, Clock, DomainError, FieldProblem, group, Role, requireRole, unique } from '@opvolging/shared';
 import { lockPlan } from './plan-lock';
@@ -86,7 +86,7 @@ export class MeasuresService {
 
   /** The measures of one row of a `byPointColumn` column, as `byPoint` returns them. */
   fromColumn(value: unknown): Measure[] {
-    return jsonRows(this.db.dataSource, Measure).entities(value as Array<Record<string, unknown>>);
+    return entityRows(this.db.dataSource, Measure).fromJson(value as Array<Record<string, unknown>>);
   }
 
   async pointIds(actor: Actor, measureIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -1,0 +1,100 @@
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/** How a column's JSON value (as `json_build_object` writes it) becomes the value TypeORM would hydrate. */
+type FromJson = (value: unknown) => unknown;
+
+const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp with time zone', 'timestamp', 'timestamp without time zone']);
+/** Types PostgreSQL writes as JSON numbers but pg (and so TypeORM) hands over as strings. */
+const STRING_NUMBER_TYPES = new Set(['numeric', 'decimal', 'bigint', 'int8']);
+
+function fromJson(column: ColumnMetadata): FromJson {
+  const type = typeof column.type === 'string' ? column.type : '';
+  if (TIMESTAMP_TYPES.has(type)) return (v) => (v === null ? null : new Date(v as string));
+  if (STRING_NUMBER_TYPES.has(type)) return (v) => (v === null ? null : String(v));
+  return (v) => v;
+}
+
+interface Column {
+  property: string;
+  sql: string;
+  metadata: ColumnMetadata;
+  fromJson: FromJson;
+}
+
+/**
+ * An entity's rows as plain objects, without TypeORM's result transformer (which, for a query
+ * without joins, groups rows by primary key and looks up every column's alias per row):
+ *
+ * - `fromRaw(rows, alias)`: the raw rows of a `SelectQueryBuilder` on the entity as `alias`, each
+ *   value through the driver's `prepareHydratedValue` as TypeORM hydrates it.
+ * - `jsonObject(alias)` and `fromJson(values)`: the rows inside another statement as JSON (a
+ *   `json_build_object` of every column under its property name, for `json_agg` in a correlated
+ *   subquery: one statement for a page and the rows nested under each of its rows) and back.
+ *
+ * Either way the result is what TypeORM would have hydrated from the same rows: instances of the
+ * entity class, timestamps as Date, dates as 'YYYY-MM-DD', bigint and numeric as strings,
+ * `select: false` columns left out, so everything downstream sees no difference. One definition
+ * per entity, built from TypeORM's metadata; entities with embedded columns, value transformers or
+ * relation columns are refused.
+ */
+export class EntityRows<T extends ObjectLiteral> {
+  private readonly columns: Column[];
+  private readonly prototype: object;
+  private readonly aliases = new Map<string, string[]>();
+
+  constructor(
+    private readonly source: Pick<DataSource, 'driver'>,
+    metadata: EntityMetadata,
+  ) {
+    const unsupported = metadata.columns.find((c) => c.embeddedMetadata || c.transformer || c.relationMetadata);
+    if (unsupported) throw new Error(`EntityRows: ${metadata.name}.${unsupported.propertyName} is embedded, transformed or a relation`);
+    // Columns TypeORM leaves out of reads (`select: false`, e.g. a password hash) stay out here too.
+    this.columns = metadata.columns
+      .filter((c) => c.isSelect)
+      .map((c) => ({ property: c.propertyName, sql: c.databaseName, metadata: c, fromJson: fromJson(c) }));
+    this.prototype = (metadata.target as { prototype: object }).prototype;
+  }
+
+  fromRaw(rows: ReadonlyArray<Record<string, unknown>>, alias: string): T[] {
+    let keys = this.aliases.get(alias);
+    if (!keys)
+      this.aliases.set(alias, (keys = this.columns.map((c) => DriverUtils.buildAlias(this.source.driver, undefined, alias, c.sql))));
+    const driver = this.source.driver;
+    return rows.map((row) => {
+      const entity = Object.create(this.prototype) as Record<string, unknown>;
+      this.columns.forEach((c, i) => {
+        const value = row[keys[i]];
+        if (value !== undefined) entity[c.property] = driver.prepareHydratedValue(value, c.metadata);
+      });
+      return entity as T;
+    });
+  }
+
+  /** `json_build_object('id', alias.id, 'planId', alias.plan_id, …)`. */
+  jsonObject(alias: string): string {
+    return `json_build_object(${this.columns.map((c) => `'${c.property}', ${alias}.${c.sql}`).join(', ')})`;
+  }
+
+  fromJson(values: ReadonlyArray<Record<string, unknown>>): T[] {
+    return values.map((value) => {
+      const entity = Object.create(this.prototype) as Record<string, unknown>;
+      for (const c of this.columns) entity[c.property] = c.fromJson(value[c.property] ?? null);
+      return entity as T;
+    });
+  }
+}
+
+const cache = new WeakMap<EntityMetadata, EntityRows<ObjectLiteral>>();
+
+/** The `EntityRows` of an entity (built once per entity). */
+export function entityRows<T extends ObjectLiteral>(
+  source: Pick<DataSource, 'getMetadata' | 'driver'>,
+  target: EntityTarget<T>,
+): EntityRows<T> {
+  const metadata = source.getMetadata(target);
+  let rows = cache.get(metadata);
+  if (!rows) cache.set(metadata, (rows = new EntityRows(source, metadata)));
+  return rows as EntityRows<T>;
+}
