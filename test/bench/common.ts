@@ -83,7 +83,16 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-/** Spawns `args` (a ts-node entry point) and waits until `${url}${readyPath}` answers 2xx. */
+/**
+ * The node flags the product's own start command gives the API (`npm run start:api` in
+ * package.json, the same as the Docker image's NODE_OPTIONS): every server a benchmark starts runs
+ * with them, the peer too, so a ratio compares code, not runtime settings.
+ */
+export const NODE_FLAGS: string[] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['start:api'] as string)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
+/** Spawns `args` (a ts-node entry point) with `NODE_FLAGS` and waits until `${url}${readyPath}` answers 2xx. */
 export async function startProcess(
   label: string,
   args: string[],
@@ -92,11 +101,15 @@ export async function startProcess(
   readyPath: string,
   log: (m: string) => void,
 ): Promise<Api> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

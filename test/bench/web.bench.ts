@@ -16,6 +16,7 @@ import {
   deleteKeys,
   flag,
   ms,
+  NODE_FLAGS,
   OUT_DIR,
   REDIS_URL,
   round,
@@ -102,7 +103,7 @@ function freePort(): Promise<number> {
 async function startLauncher(dbUrl: string, prefix: string, log: (m: string) => void) {
   const [port, workerPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['dist/apps/launcher/src/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, 'dist/apps/launcher/src/main.js'], {
     cwd: ROOT,
     detached: true, // its own process group: stopping it stops the API and the worker
     stdio: ['ignore', 'ignore', 'inherit'],
