@@ -143,12 +143,12 @@ describe('GraphQL request limits (defaults)', () => {
 
   it('answers an unexpected failure without internals or a stack trace', async () => {
     const spy = jest
-      .spyOn(t.get(UsersService), 'byIds')
+      .spyOn(t.get(UsersService), 'list')
       .mockRejectedValueOnce(new Error('connection to 10.0.0.7 failed at /srv/app/secret.ts:12'));
     try {
-      const res = await gql(t, admin, `{ me { id } }`);
+      const res = await gql(t, admin, `{ users { nodes { id } } }`);
       expect(res.errors).toEqual([
-        { message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+        { message: 'Internal server error', path: ['users'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
       ]);
     } finally {
       spy.mockRestore();

@@ -282,6 +282,29 @@ describe('SQL statements per request do not grow with the page size', () => {
   });
 
   /**
+   * Issue 16: the token check reads the whole account, and the request's user loader starts with
+   * it, so `me` (and any field naming the signed-in user) costs no read of its own: the answer is
+   * the account as stored, for every field of it.
+   */
+  it('answers me from the account the token check read, in one round trip', async () => {
+    const counter = StatementCounter.install();
+    let data: any;
+    try {
+      const fields = 'id email displayName role locale active notificationMode mutedEventKinds version';
+      data = await t.ok(w.buurtteamMember.token, `{ me { ${fields} } }`);
+    } finally {
+      counter.uninstall();
+    }
+    expect(counter.total).toBe(1);
+    const [row] = await sql(
+      `SELECT id, email, display_name AS "displayName", role, locale, active, notification_mode AS "notificationMode", ` +
+        `muted_event_kinds AS "mutedEventKinds", version FROM users WHERE id = $1`,
+      [w.buurtteamMember.id],
+    );
+    expect(data.me).toEqual(row);
+  });
+
+  /**
    * Issue 16: measures asked for under a page of points come in the page's own statement (a JSON
    * column, `MeasuresService.byPointColumn`), so the page costs the account check and one read.
    * The same measures, with the same values, as through the DataLoader (the points of

@@ -82,6 +82,11 @@ export class AuthService {
 
   /** The acting user behind a bearer token: valid signature, not expired, not revoked, account active. */
   async authenticate(token: string): Promise<Actor> {
+    return (await this.authenticateUser(token)).actor;
+  }
+
+  /** `authenticate`, with the account as read for the check (the API primes the request's user loader with it). */
+  async authenticateUser(token: string): Promise<{ actor: Actor; user: User }> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
@@ -96,6 +101,6 @@ export class AuthService {
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw DomainError.unauthenticated('This session is no longer valid: sign in again.');
     }
-    return { userId: user.id, role: user.role, organisationId: user.organisationId };
+    return { actor: { userId: user.id, role: user.role, organisationId: user.organisationId }, user };
   }
 }

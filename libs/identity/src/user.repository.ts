@@ -1,4 +1,5 @@
-import { Brackets, EntityManager, SelectQueryBuilder, UpdateResult } from 'typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder, UpdateResult } from 'typeorm';
+import { rawAndEntities } from '@opvolging/database';
 import { Organisation } from '@opvolging/organisations';
 import { likeTerm, Role } from '@opvolging/shared';
 import { User } from './user.entity';
@@ -94,14 +95,12 @@ export const userRepository = {
   },
 
   /** What authenticating a bearer token needs, in one statement (runs outside a transaction: users has no row-level security). */
-  async tokenState(
-    runner: Pick<EntityManager, 'query'>,
-    id: string,
-  ): Promise<Pick<User, 'id' | 'role' | 'organisationId' | 'active' | 'tokenVersion'> | undefined> {
-    const [user] = (await runner.query(
-      `SELECT id, role, organisation_id AS "organisationId", active, token_version AS "tokenVersion" FROM users WHERE id = $1`,
-      [id],
-    )) as Array<Pick<User, 'id' | 'role' | 'organisationId' | 'active' | 'tokenVersion'>>;
+  /**
+   * The account behind a token, whole (as `byIds` reads it): its state decides whether the token
+   * still counts, the rest answers `me` and the user's own name without another read.
+   */
+  async tokenState(source: DataSource, id: string): Promise<User | undefined> {
+    const [user] = (await rawAndEntities(source.manager, source.createQueryBuilder(User, 'u').where('u.id = :id', { id }))).entities;
     return user;
   },
 

@@ -28,8 +28,9 @@ export class AuthGuard implements CanActivate {
       const header = ctx.req?.headers?.authorization ?? '';
       const [scheme, token] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token) throw DomainError.unauthenticated();
-      ctx.actor = await this.auth.authenticate(token);
-      ctx.loaders = this.loaders.create(ctx.actor);
+      const account = await this.auth.authenticateUser(token);
+      ctx.actor = account.actor;
+      ctx.loaders = this.loaders.forAccount(account);
     }
     return true;
   }

@@ -162,4 +162,11 @@ export class LoaderFactory {
   create(actor: Actor): Loaders {
     return new Loaders(actor, this.services);
   }
+
+  /** The loaders of the user behind a token, that user's own account already in `user` (read by the token check). */
+  forAccount({ actor, user }: { actor: Actor; user: User }): Loaders {
+    const loaders = this.create(actor);
+    loaders.user.prime(user.id, user);
+    return loaders;
+  }
 }

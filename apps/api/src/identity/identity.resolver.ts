@@ -35,8 +35,8 @@ export class IdentityResolver {
   async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const session = await this.auth.signIn(input.email, input.password);
     // The answer's own fields (user { organisation }) resolve as the user who just signed in.
-    const actor = await this.auth.authenticate(session.accessToken);
-    (ctx.signedIn ??= new Map()).set(info.path.key as string, { actor, loaders: this.loaders.create(actor) });
+    const account = await this.auth.authenticateUser(session.accessToken);
+    (ctx.signedIn ??= new Map()).set(info.path.key as string, { actor: account.actor, loaders: this.loaders.forAccount(account) });
     return session;
   }
 
