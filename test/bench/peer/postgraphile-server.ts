@@ -26,7 +26,8 @@ import { PEER_SCHEMA } from './peer-schema';
  * database, doing per request the security work the API does:
  * - the bearer token verified as AuthService.authenticate does (HS256 with JWT_SECRET, @nestjs/jwt);
  * - the account looked up in one statement outside a transaction (active, token version), as
- *   userRepository.tokenState;
+ *   userRepository.tokenState (which since commit 'the token check reads the whole account' reads
+ *   every column, so that the API's `me` needs no read of its own; the peer reads the five it checks);
  * - then PostGraphile's transaction with role `opvolging_app` and the same `app.*` settings as
  *   Database.actingAs (transaction-local), so the same row-level security policies apply.
  * Besides GraphQL on /graphql it answers GET /health-metrics with the event-loop delay p99 since
