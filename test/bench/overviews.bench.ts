@@ -183,9 +183,11 @@ async function capture(counter: StatementCounter, send: () => Promise<unknown>):
   await send();
   const calls = [...counter.calls];
   const found = [...calls].reverse().find((c) => isSettings(c.text));
-  if (!found) throw new Error('no transaction settings were captured');
+  // A request that only reads (Database.read) sends the settings inside each read's round trip.
+  const read = [...counter.sent].reverse().find((s) => s.settings)?.settings;
+  if (!found && !read) throw new Error('no transaction settings were captured');
   // Database.transaction sends them with its START TRANSACTION; the replay opens its own.
-  const settings = { text: found.text.replace(/^\s*START TRANSACTION;\s*/i, ''), values: found.values };
+  const settings = found ? { text: found.text.replace(/^\s*START TRANSACTION;\s*/i, ''), values: found.values } : read!;
   return { total: calls.length, data: calls.filter((c) => !isControl(c.text) && !isSettings(c.text)), settings };
 }
 
