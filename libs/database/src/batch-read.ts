@@ -1,6 +1,6 @@
 import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { Actor, group } from '@opvolging/shared';
-import { rawAndEntities } from './pagination';
+import { rawAndEntities } from './entity-rows';
 import { Database } from './transaction';
 
 export interface BatchRead<E extends ObjectLiteral, V> {

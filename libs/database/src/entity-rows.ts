@@ -1,4 +1,4 @@
-import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
@@ -97,4 +97,18 @@ export function entityRows<T extends ObjectLiteral>(
   let rows = cache.get(metadata);
   if (!rows) cache.set(metadata, (rows = new EntityRows(source, metadata)));
   return rows as EntityRows<T>;
+}
+
+/**
+ * `getRawAndEntities` of a query on one entity without joins, the entities made by `EntityRows`
+ * instead of TypeORM's result transformer: pages (`paginate`), loader batches (`batchRead`), the token check.
+ */
+export async function rawAndEntities<T extends ObjectLiteral>(
+  em: EntityManager,
+  qb: SelectQueryBuilder<T>,
+): Promise<{ raw: Array<Record<string, unknown>>; entities: T[] }> {
+  const main = qb.expressionMap.mainAlias;
+  if (!main?.hasMetadata || qb.expressionMap.joinAttributes.length) throw new Error('rawAndEntities reads one entity without joins');
+  const raw: Array<Record<string, unknown>> = await qb.getRawMany();
+  return { raw, entities: entityRows<T>(em.connection, main.metadata.target as EntityTarget<T>).fromRaw(raw, main.name) };
 }
