@@ -94,10 +94,10 @@ export const userRepository = {
     );
   },
 
-  /** What authenticating a bearer token needs, in one statement (runs outside a transaction: users has no row-level security). */
   /**
-   * The account behind a token, whole (as `byIds` reads it): its state decides whether the token
-   * still counts, the rest answers `me` and the user's own name without another read.
+   * The account behind a token, whole (as `byIds` reads it), in one statement outside a transaction
+   * (users has no row-level security): its state decides whether the token still counts, the rest
+   * answers `me` and the user's own name without another read.
    */
   async tokenState(source: DataSource, id: string): Promise<User | undefined> {
     const [user] = (await rawAndEntities(source.manager, source.createQueryBuilder(User, 'u').where('u.id = :id', { id }))).entities;

@@ -14,6 +14,9 @@ export interface MeasureFilter {
   overdue?: boolean;
 }
 
+/** The order of the measures of a point, for `byPoint` and `byPointColumn` alike. */
+const POINT_MEASURE_ORDER = ['m.created_at', 'm.id'];
+
 /** The SQL of this library's measures (and the points they cover): read and written only through here. */
 export const measureRepository = {
   filtered(em: EntityManager, actor: Actor, filter: MeasureFilter, today: string): SelectQueryBuilder<Measure> {
@@ -65,8 +68,8 @@ export const measureRepository = {
       .addSelect('mp.point_id', 'point_id')
       .where('mp.point_id IN (:...ids)', { ids: pointIds })
       .andWhere(scope.sql, scope.params)
-      .orderBy('m.created_at')
-      .addOrderBy('m.id')
+      .orderBy(POINT_MEASURE_ORDER[0])
+      .addOrderBy(POINT_MEASURE_ORDER[1])
       .getRawAndEntities();
     const byId = new Map(rows.entities.map((m) => [m.id, m]));
     return rows.raw.map((r: { point_id: string; m_id: string }) => ({ pointId: r.point_id, measure: byId.get(r.m_id)! }));
@@ -78,9 +81,10 @@ export const measureRepository = {
    */
   byPointColumn(source: DataSource, actor: Actor, point: string): PageColumn {
     const scope = viaPlan(actor, 'm', true);
+    const measure = entityRows(source, Measure).jsonObject('m');
     return {
       sql:
-        `(SELECT coalesce(json_agg(${entityRows(source, Measure).jsonObject('m')} ORDER BY m.created_at, m.id), '[]'::json) ` +
+        `(SELECT coalesce(json_agg(${measure} ORDER BY ${POINT_MEASURE_ORDER.join(', ')}), '[]'::json) ` +
         `FROM measures m JOIN measure_points mp ON mp.measure_id = m.id WHERE mp.point_id = ${point}.id AND ${scope.sql})`,
       params: scope.params,
     };
