@@ -1,4 +1,4 @@
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -23,6 +23,7 @@ import { PlansModule } from '@opvolging/plans';
 import { LoggingModule, MetricsModule } from '@opvolging/observability';
 import { QueueModule } from '@opvolging/queue';
 import { SharedModule } from '@opvolging/shared';
+import { CompiledApolloDriver } from './graphql/compiled-execution';
 import { AuthGuard } from './graphql/auth.guard';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { HttpErrorsFilter } from './graphql/http-errors.filter';
@@ -70,7 +71,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
     ExportsModule,
     ConversationModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: ApolloDriver,
+      driver: CompiledApolloDriver, // Apollo with compiled execution (graphql-jit)
       inject: [AppConfig],
       useFactory: (config: AppConfig): ApolloDriverConfig => {
         const limits = requestLimits(config);

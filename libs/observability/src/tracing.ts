@@ -4,6 +4,7 @@ import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { markTracingStarted } from './tracing-state';
 
 /**
  * Tracing is off unless the standard OpenTelemetry variables ask for it: OTEL_TRACES_EXPORTER
@@ -38,5 +39,6 @@ export function startTracing(service: 'api' | 'worker', options: { spanProcessor
     ],
   });
   sdk.start();
+  markTracingStarted();
   return sdk;
 }
