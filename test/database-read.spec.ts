@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@opvolging/config';
 import { Database, dataSourceOptions } from '@opvolging/database';
@@ -88,5 +89,60 @@ describe('Database.read: one round trip per statement, as the acting user, nothi
       { plans: true, measures: true },
       { plans: true, measures: true },
     ]);
+  });
+
+  describe('Database.transaction: START TRANSACTION and the settings travel with its first statement', () => {
+    /** What this process sends to PostgreSQL, per round trip: pg's Client.query calls. */
+    const sent = async <T>(work: () => Promise<T>): Promise<{ result: T; trips: string[] }> => {
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        const result = await work();
+        const trips = spy.mock.calls.map(([q]) => {
+          const query = q as string | { text: string; begin?: boolean; settings?: { text: string } };
+          if (typeof query === 'string') return query;
+          return [query.begin ? 'START TRANSACTION' : '', query.settings ? 'settings' : '', query.text].filter(Boolean).join('; ');
+        });
+        return { result, trips };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+
+    it('sends the transaction in one round trip per statement plus COMMIT, as the acting user throughout', async () => {
+      const { result, trips } = await sent(() =>
+        db.transaction(actor, async ({ em }) => [(await em.query(WHO))[0], (await em.query(`${WHO}, $1::int AS n`, [7]))[0]]),
+      );
+      expect(trips).toEqual([`START TRANSACTION; settings; ${WHO}`, `${WHO}, $1::int AS n`, 'COMMIT']);
+      const expected = { user: 'opvolging_app', userId: actor.userId, role: 'ORGANISATION_MEMBER', readOnly: 'off' };
+      expect(result).toEqual([expect.objectContaining(expected), expect.objectContaining({ ...expected, n: 7 })]);
+      expect(await bare()).toMatchObject({ user: 'postgres', userId: '', role: '', readOnly: 'off' });
+    });
+
+    it('is one transaction: a later failure takes back what the first statement wrote', async () => {
+      await ds.query(`CREATE TABLE IF NOT EXISTS tx_probe (a int)`);
+      await ds.query(`GRANT INSERT, SELECT ON tx_probe TO opvolging_app`);
+      await expect(
+        db.transaction(actor, async ({ em }) => {
+          await em.query(`INSERT INTO tx_probe VALUES (1)`);
+          await em.query(`SELECT 1 / 0`);
+        }),
+      ).rejects.toThrow('division by zero');
+      expect(await ds.query(`SELECT count(*)::int AS n FROM tx_probe`)).toEqual([{ n: 0 }]);
+      await db.transaction(actor, ({ em }) => em.query(`INSERT INTO tx_probe VALUES (2)`));
+      expect(await ds.query(`SELECT a FROM tx_probe`)).toEqual([{ a: 2 }]);
+    });
+
+    it('leaves nothing open when its first statement fails, or when it sends none', async () => {
+      await expect(db.transaction(actor, ({ em }) => em.query(`SELECT 1 / 0`))).rejects.toThrow('division by zero');
+      expect(await bare()).toMatchObject({ user: 'postgres', userId: '', readOnly: 'off' });
+      const { result, trips } = await sent(() => db.transaction(actor, async () => 'nothing to do'));
+      expect(result).toBe('nothing to do');
+      expect(trips).toEqual(['START TRANSACTION; settings; COMMIT']);
+      expect(
+        await ds.query(
+          `SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+        ),
+      ).toEqual([{ open: 0 }]);
+    });
   });
 });

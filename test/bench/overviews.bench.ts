@@ -182,12 +182,13 @@ async function capture(counter: StatementCounter, send: () => Promise<unknown>):
   counter.reset();
   await send();
   const calls = [...counter.calls];
-  const found = [...calls].reverse().find((c) => isSettings(c.text));
-  // A request that only reads (Database.read) sends the settings inside each read's round trip.
-  const read = [...counter.sent].reverse().find((s) => s.settings)?.settings;
-  if (!found && !read) throw new Error('no transaction settings were captured');
-  // Database.transaction sends them with its START TRANSACTION; the replay opens its own.
-  const settings = found ? { text: found.text.replace(/^\s*START TRANSACTION;\s*/i, ''), values: found.values } : read!;
+  // Every statement that sets the acting user sends the settings in its own round trip (a read's
+  // statements, read-only; a transaction's first statement). The replay runs all the request's
+  // statements in one transaction: with a transaction's settings where there are any (an
+  // overview records that it was read), else with a read's.
+  const sent = [...counter.sent].reverse().filter((s) => s.settings);
+  const settings = (sent.find((s) => !s.settings!.text.includes('transaction_read_only')) ?? sent[0])?.settings;
+  if (!settings) throw new Error('no transaction settings were captured');
   return { total: calls.length, data: calls.filter((c) => !isControl(c.text) && !isSettings(c.text)), settings };
 }
 

@@ -58,7 +58,7 @@ describe('demo data', () => {
       const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
       try {
         const data = await t.ok(token('inspecteur.igj@opvolging.demo'), query, { first });
-        // Data statements only; each batch also costs START TRANSACTION (with the set_config) and COMMIT.
+        // Data statements only: a batch is a read, whose settings travel with each statement.
         const selects = spy.mock.calls.filter((c) => /^\s*SELECT "/.test(String(c[0])));
         return { rows: data.improvementPoints.nodes.length, count: selects.length };
       } finally {

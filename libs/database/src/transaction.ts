@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { escapeLiteral, PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActingQuery, Statement } from './acting-query';
+import { ActingQuery, QueryCallback, Statement } from './acting-query';
 import { AppConfig } from '@opvolging/config';
 import { Actor } from '@opvolging/shared';
 
@@ -48,16 +48,16 @@ export class Database {
     const runner = this.dataSource.createQueryRunner();
     let result: T;
     try {
-      // BEGIN and the acting user in one round trip (the simple protocol takes two statements when
-      // there are no parameters, so the values are literals, escaped). Transaction-local
+      const client = (await runner.connect()) as PoolClient;
+      // START TRANSACTION and the acting user go out with the transaction's first statement, in
+      // its round trip (`ActingQuery` with `begin`); the settings are transaction-local
       // (is_local = true): a pooled connection carries nothing to its next user.
-      try {
-        await runner.query(`START TRANSACTION; ${this.actingAs(actor, options.onBehalfOf)}`);
-      } catch (error) {
-        await runner.query('ROLLBACK').catch(() => undefined); // BEGIN may have run: leave no open transaction behind
-        throw error;
-      }
-      // Tell TypeORM what START TRANSACTION did, so COMMIT/ROLLBACK (and savepoints) follow as usual.
+      const settings = this.actingAsStatement(actor, options.onBehalfOf, false);
+      const restore = intercept(client, (text, values, answer) => {
+        restore(); // the first statement only: the rest go as pg sends them
+        return new ActingQuery(settings, text, values, answer, true);
+      });
+      // Tell TypeORM that a transaction is open, so COMMIT/ROLLBACK (and savepoints) follow as usual.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       try {
         result = await work({ em: runner.manager, actor, afterCommit: (task) => after.push(task) });
@@ -65,6 +65,8 @@ export class Database {
       } catch (error) {
         await runner.rollbackTransaction().catch(() => undefined);
         throw error;
+      } finally {
+        restore(); // no statement at all: nothing was sent
       }
     } finally {
       await runner.release();
@@ -104,48 +106,34 @@ export class Database {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      const settings = this.actingAsStatement(actor, options.onBehalfOf);
-      const own = Object.getOwnPropertyDescriptor(client, 'query');
-      const send = client.query.bind(client) as (query: ActingQuery) => unknown;
-      // TypeORM sends every statement through the pooled client's query(text, parameters).
-      Object.defineProperty(client, 'query', {
-        configurable: true,
-        writable: true,
-        value: (text: unknown, values?: unknown[]) =>
-          new Promise<QueryResult>((resolve, reject) => {
-            if (typeof text !== 'string' || TRANSACTION_CONTROL.test(text)) {
-              reject(new Error('Database.read runs single statements only: use Database.transaction for this work.'));
-              return;
-            }
-            send(new ActingQuery(settings, text, values ?? [], (error, result) => (error ? reject(error) : resolve(result))));
-          }),
+      const settings = this.actingAsStatement(actor, options.onBehalfOf, true);
+      const restore = intercept(client, (text, values, answer) => {
+        if (TRANSACTION_CONTROL.test(text)) {
+          throw new Error('Database.read runs single statements only: use Database.transaction for this work.');
+        }
+        return new ActingQuery(settings, text, values, answer);
       });
       try {
         return await work({ em: runner.manager, actor });
       } finally {
-        // The pooled client goes back exactly as it came: pg's own query method.
-        if (own) Object.defineProperty(client, 'query', own);
-        else delete (client as { query?: unknown }).query;
+        restore();
       }
     } finally {
       await runner.release();
     }
   }
 
-  /** The settings of `actingAs` as one parameterised statement, read-only: sent ahead of each statement of a read. */
-  private actingAsStatement(actor: Actor | null, onBehalfOf?: string): Statement {
-    const settings: Array<[string, string]> = [...this.settings(actor, onBehalfOf), ['transaction_read_only', 'on']];
+  /**
+   * Who acts, as one parameterised statement sent ahead of a statement (`ActingQuery`): ahead of
+   * each statement of a read (then read-only), or of a transaction's first.
+   */
+  private actingAsStatement(actor: Actor | null, onBehalfOf: string | undefined, readOnly: boolean): Statement {
+    const settings = this.settings(actor, onBehalfOf);
+    if (readOnly) settings.push(['transaction_read_only', 'on']);
     return {
       text: `SELECT ${settings.map(([name], i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`,
       values: settings.map(([, value]) => value),
     };
-  }
-
-  /** The statement that tells PostgreSQL (policies, history trigger) who acts, for this transaction only. */
-  private actingAs(actor: Actor | null, onBehalfOf?: string): string {
-    return `SELECT ${this.settings(actor, onBehalfOf)
-      .map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`)
-      .join(', ')}`;
   }
 
   /** Who acts, as PostgreSQL settings (transaction-local wherever they are set). */
@@ -159,6 +147,30 @@ export class Database {
     if (this.config.DB_APP_ROLE) settings.push(['role', this.config.DB_APP_ROLE]);
     return settings;
   }
+}
+
+/**
+ * TypeORM sends every statement through the pooled client's `query(text, parameters)`: until the
+ * returned function is called, each goes out as the `ActingQuery` that `route` makes of it (or is
+ * refused, when `route` throws). The returned function gives the client back exactly as it came,
+ * with pg's own query method.
+ */
+function intercept(client: PoolClient, route: (text: string, values: unknown[], answer: QueryCallback) => ActingQuery): () => void {
+  const own = Object.getOwnPropertyDescriptor(client, 'query');
+  const send = client.query.bind(client) as (query: ActingQuery) => unknown;
+  Object.defineProperty(client, 'query', {
+    configurable: true,
+    writable: true,
+    value: (text: unknown, values?: unknown[]) =>
+      new Promise<QueryResult>((resolve, reject) => {
+        if (typeof text !== 'string') throw new Error('Database: a statement must be SQL text.');
+        send(route(text, values ?? [], (error, result) => (error ? reject(error) : resolve(result))));
+      }),
+  });
+  return () => {
+    if (own) Object.defineProperty(client, 'query', own);
+    else delete (client as { query?: unknown }).query;
+  };
 }
 
 /**
