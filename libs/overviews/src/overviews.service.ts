@@ -31,7 +31,7 @@ export class OverviewsService {
   /** Per investigation and organisation in a municipality: plans, measures, audits, grades. */
   async municipality(actor: Actor, municipalityId?: string): Promise<{ municipalityId: string; rows: PlanProgressRow[] }> {
     const id = this.municipalityOf(actor, municipalityId);
-    const rows = await this.db.transaction(actor, ({ em }) => this.municipalityRows(em, actor, id));
+    const rows = await this.db.read(actor, ({ em }) => this.municipalityRows(em, actor, id));
     return { municipalityId: id, rows };
   }
 
@@ -68,7 +68,7 @@ export class OverviewsService {
       throw DomainError.badInput('"first" must be between 1 and 200.', [{ path: 'first', message: 'between 1 and 200' }]);
     const cursor = page.after ? decodeCursor<[string, string]>(page.after, (pair) => /^[0-9a-f-]{36}$/.test(String(pair[1]))) : null;
     const scope = investigationScope(actor, 'i');
-    return this.db.transaction(actor, async ({ em }) => {
+    return this.db.read(actor, async ({ em }) => {
       const investigations = await overviewRepository.portfolioInvestigations(em, scope, filter, cursor, this.clock.today(), first + 1);
       const pageRows = investigations.slice(0, first);
       const ids = pageRows.map((r) => r.id);
@@ -85,7 +85,7 @@ export class OverviewsService {
   /** An organisation member's own plans across investigations (their drafts included). */
   async organisation(actor: Actor): Promise<PlanProgressRow[]> {
     requireRole(actor, [Role.ORGANISATION_MEMBER], 'read your organisation overview');
-    return this.db.transaction(actor, ({ em }) => overviewRepository.organisationPlans(em, actor.organisationId, this.clock.today()));
+    return this.db.read(actor, ({ em }) => overviewRepository.organisationPlans(em, actor.organisationId, this.clock.today()));
   }
 
   /**
@@ -96,7 +96,7 @@ export class OverviewsService {
     if (actor.role === Role.ADMIN) throw DomainError.forbidden('Administrators do not see case data.');
     const scope = investigationScope(actor, 'i');
     const member = actor.role === Role.ORGANISATION_MEMBER;
-    return this.db.transaction(actor, ({ em }) =>
+    return this.db.read(actor, ({ em }) =>
       overviewRepository.investigationPlans(
         em,
         scope,
@@ -111,7 +111,7 @@ export class OverviewsService {
   async actionsNeeded(actor: Actor, limit = 200): Promise<ActionNeeded[]> {
     requireRole(actor, [Role.INSPECTOR], 'see what needs an inspector');
     const scope = investigationScope(actor, 'i');
-    return this.db.transaction(actor, ({ em }) => overviewRepository.actionsNeeded(em, scope, this.clock.today(), limit));
+    return this.db.read(actor, ({ em }) => overviewRepository.actionsNeeded(em, scope, this.clock.today(), limit));
   }
 
   /**
@@ -121,7 +121,7 @@ export class OverviewsService {
   async themes(actor: Actor, range: { fromYear?: number; toYear?: number }): Promise<ThemeCount[]> {
     if (actor.role === Role.ADMIN) throw DomainError.forbidden('Administrators do not see case data.');
     const params = { from: range.fromYear ?? 1900, to: range.toYear ?? 9999 };
-    const rows = await this.db.transaction(null, ({ em }) => overviewRepository.themes(em, params));
+    const rows = await this.db.read(null, ({ em }) => overviewRepository.themes(em, params));
     return Object.values(Theme).map((theme) => {
       const f = rows.findings.find((r) => r.theme === theme);
       const p = rows.points.find((r) => r.theme === theme);
@@ -144,7 +144,7 @@ export class OverviewsService {
     if (!Number.isInteger(months) || months < 1 || months > 120)
       throw DomainError.badInput('"months" must be between 1 and 120.', [{ path: 'months', message: 'between 1 and 120' }]);
     const scope = investigationScope(actor, 'i');
-    return this.db.transaction(actor, ({ em }) =>
+    return this.db.read(actor, ({ em }) =>
       overviewRepository
         .monthlySeries(em, scope, id, this.clock.today(), months)
         .then((rows) => rows.map((r) => ({ ...r, open: r.points - r.implemented - r.noLongerRelevant }))),
