@@ -3,7 +3,8 @@ import { randomBytes } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'os';
 import { join } from 'path';
-import { Client } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
+import { ActingQuery } from '../../libs/database/src/acting-query';
 import { SystemClock } from '@opvolging/shared';
 import {
   ADMIN_URL,
@@ -26,6 +27,7 @@ import {
   withClient,
 } from './common';
 import { census, DB_NAME, prepareDatabase, signIn } from './overview-data';
+import type { Call } from './peer/count-queries';
 import { PEER_SCHEMA, PEER_SQL } from './peer/peer-schema';
 import type { Benchmark, BenchRow } from './run';
 
@@ -42,7 +44,10 @@ import type { Benchmark, BenchRow } from './run';
  * against each server in turn (which goes first alternates by round); medians over the rounds,
  * and each server's event-loop delay p99 and RSS after every run. Before the rounds, each server
  * serves each request for BENCH_WARM_UP_SECONDS (default 3) unmeasured. Before the load, the SQL
- * statements and round trips of one request of each kind are counted on both servers.
+ * statements and round trips of one request of each kind are counted on both servers. In every
+ * round, after the two servers, the API's own statements for the request are replayed bare
+ * (`replayLoad`) for as long, with as many connections: the ratio to that is the share of its
+ * SQL's ceiling the API reaches.
  *
  * Environment: BENCH_AUTOCANNON_SECONDS (default 10), BENCH_LOAD_ROUNDS (default 3; 0: only the
  * checks and counts), BENCH_WARM_UP_SECONDS (default 3), BENCH_REUSE_DB=1 (reuse
@@ -216,7 +221,7 @@ const median = (values: number[]) => {
 
 const COUNTER = join(ROOT, 'test/bench/peer/count-queries.ts');
 
-async function waitForFile(file: string, counting: boolean): Promise<{ counting: boolean; texts?: string[] }> {
+async function waitForFile(file: string, counting: boolean): Promise<{ counting: boolean; texts?: string[]; calls?: Call[] }> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (existsSync(file)) {
@@ -244,12 +249,55 @@ async function roundTrips(server: Api, file: string, send: () => Promise<unknown
   await send();
   rmSync(file, { force: true });
   server.process.kill('SIGUSR2');
-  const texts = (await waitForFile(file, false)).texts ?? [];
+  const counted = await waitForFile(file, false);
+  const texts = counted.texts ?? [];
   return {
     roundTrips: texts.length,
     statements: texts.reduce((n, t) => n + t.split(';').filter((part) => part.trim()).length, 0),
     texts,
+    calls: counted.calls ?? [],
   };
+}
+
+/**
+ * The project's own statements for one request, replayed bare: `CONNECTIONS` loops on a pool of as
+ * many connections, each sending the round trips the API sent for that request (captured by
+ * count-queries.ts, values included) one after the other as fast as PostgreSQL answers, each
+ * statement of the API's reads with the same settings in the same round trip (the API's own
+ * `ActingQuery`), for `seconds`. No HTTP, no GraphQL, no object mapping: the ceiling the API
+ * could reach with its SQL as it is. Returns replays (requests) per second.
+ */
+async function replayLoad(url: string, calls: Call[], label: string, log: (m: string) => void, seconds = AUTOCANNON_SECONDS) {
+  const pool = new Pool({ connectionString: url, max: CONNECTIONS });
+  const send = (c: PoolClient, call: Call) =>
+    call.settings
+      ? new Promise<unknown>((resolve, reject) =>
+          c.query(new ActingQuery(call.settings!, call.text, call.values, (e, r) => (e ? reject(e) : resolve(r)), call.begin)),
+        )
+      : c.query(call.text, call.values);
+  let done = 0;
+  const until = Date.now() + seconds * 1000;
+  const started = process.hrtime.bigint();
+  try {
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        const c = await pool.connect();
+        try {
+          while (Date.now() < until) {
+            for (const call of calls) await send(c, call);
+            done++;
+          }
+        } finally {
+          c.release();
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  const requestsPerSecond = round(done / (Number(process.hrtime.bigint() - started) / 1e9));
+  log(`${label}: ${requestsPerSecond} replays/s (${calls.length} round trips each)`);
+  return { requestsPerSecond };
 }
 
 // ---- the run --------------------------------------------------------------------------------------
@@ -347,7 +395,11 @@ async function run(log: (message: string) => void) {
     await peerHealth(peer.url);
     const results = [];
     for (const r of list) {
-      const rounds: Array<Record<'opvolging' | 'peer', Awaited<ReturnType<typeof load>> & { health: ProcessHealth }>> = [];
+      const rounds: Array<
+        Record<'opvolging' | 'peer', Awaited<ReturnType<typeof load>> & { health: ProcessHealth }> & {
+          replay: Awaited<ReturnType<typeof replayLoad>>;
+        }
+      > = [];
       for (let round_ = 0; round_ < ROUNDS; round_++) {
         const order = round_ % 2 === 0 ? (['opvolging', 'peer'] as const) : (['peer', 'opvolging'] as const);
         const one = {} as (typeof rounds)[number];
@@ -363,6 +415,7 @@ async function run(log: (message: string) => void) {
           }
           one[side] = { ...result, health };
         }
+        one.replay = await replayLoad(db.url, sent[r.key].opvolging.calls, `${r.key} bare replay round ${round_ + 1}`, log);
         rounds.push(one);
       }
       // The answers still hold the same rows after the load.
@@ -377,6 +430,7 @@ async function run(log: (message: string) => void) {
       });
       const opvolging = summary('opvolging');
       const other = summary('peer');
+      const replayed = round(median(rounds.map((x) => x.replay.requestsPerSecond)));
       results.push({
         key: r.key,
         label: r.label,
@@ -385,6 +439,7 @@ async function run(log: (message: string) => void) {
         opvolging,
         peer: other,
         ratio: round(opvolging.requestsPerSecond / other.requestsPerSecond, 2),
+        replay: { requestsPerSecond: replayed, ratio: round(opvolging.requestsPerSecond / replayed, 2) },
         rounds,
       });
     }
@@ -423,6 +478,14 @@ async function run(log: (message: string) => void) {
           `${r.opvolging.requestsPerSecond} vs ${r.peer.requestsPerSecond} req/s; p97.5 ${r.opvolging.latencyP97_5} vs ` +
           `${r.peer.latencyP97_5} ms; p99 ${r.opvolging.latencyP99} vs ${r.peer.latencyP99} ms; ${r.rows} rows; target ≥ 1.0x: ` +
           `${r.ratio >= 1 ? 'met' : 'NOT met'}`,
+      });
+      rows.push({
+        metric: `${r.key}: Opvolging / the bare replay of its own statements`,
+        value: r.replay.ratio,
+        unit: 'x',
+        note:
+          `${r.opvolging.requestsPerSecond} req/s vs ${r.replay.requestsPerSecond} replays/s; ` +
+          `target ≥ 0.8x: ${r.replay.ratio >= 0.8 ? 'met' : 'NOT met'}`,
       });
       rows.push({
         metric: `${r.key}: SQL statements / round trips per request (Opvolging; PostGraphile)`,
