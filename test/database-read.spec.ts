@@ -91,6 +91,41 @@ describe('Database.read: one round trip per statement, as the acting user, nothi
     ]);
   });
 
+  describe('prepared statements: each text parsed once per connection, only once PostgreSQL confirmed it', () => {
+    const preparedTexts = async () =>
+      (
+        (await ds.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'opvolging\\_%' ORDER BY name`)) as Array<{
+          statement: string;
+        }>
+      ).map((r) => r.statement);
+
+    it('parses a statement and the settings once, then binds them for every later read, as whoever acts', async () => {
+      const text = `${WHO}, $1::int AS probe`;
+      const before = await preparedTexts();
+      const other: Actor = { userId: '3f1b4c1e-0000-4000-8000-000000000009', role: Role.INSPECTOR, organisationId: actor.organisationId };
+      const answers = [];
+      for (const who of [actor, other, actor]) answers.push((await db.read(who, ({ em }) => em.query(text, [answers.length])))[0]);
+      expect(answers.map((a) => [a.userId, a.role, a.probe])).toEqual([
+        [actor.userId, 'ORGANISATION_MEMBER', 0],
+        [other.userId, 'INSPECTOR', 1],
+        [actor.userId, 'ORGANISATION_MEMBER', 2],
+      ]);
+      const added = (await preparedTexts()).filter((t) => !before.includes(t));
+      expect(added.filter((t) => t === text)).toHaveLength(1);
+      expect(added.filter((t) => t.startsWith("SELECT set_config('app.user_id'")).length).toBeLessThanOrEqual(1);
+    });
+
+    it('after a failure, sends the statement again as it came: the same error, never a missing or duplicate statement', async () => {
+      const broken = `SELECT FROM WHERE broken_probe`;
+      for (let i = 0; i < 2; i++) await expect(db.read(actor, ({ em }) => em.query(broken))).rejects.toThrow(/syntax error/);
+      const failing = `SELECT 1 / $1::int AS failing_probe`;
+      for (let i = 0; i < 2; i++) await expect(db.read(actor, ({ em }) => em.query(failing, [0]))).rejects.toThrow('division by zero');
+      expect(await db.read(actor, ({ em }) => em.query(failing, [1]))).toEqual([{ failing_probe: 1 }]);
+      expect(await db.read(actor, ({ em }) => em.query(failing, [2]))).toEqual([{ failing_probe: 0 }]);
+      expect(await bare()).toMatchObject({ user: 'postgres', userId: '', readOnly: 'off' });
+    });
+  });
+
   describe('Database.transaction: START TRANSACTION and the settings travel with its first statement', () => {
     /** What this process sends to PostgreSQL, per round trip: pg's Client.query calls. */
     const sent = async <T>(work: () => Promise<T>): Promise<{ result: T; trips: string[] }> => {

@@ -51,10 +51,13 @@ export class Database {
       const client = (await runner.connect()) as PoolClient;
       // START TRANSACTION and the acting user go out with the transaction's first statement, in
       // its round trip (`ActingQuery` with `begin`); the settings are transaction-local
-      // (is_local = true): a pooled connection carries nothing to its next user.
+      // (is_local = true): a pooled connection carries nothing to its next user. The statements
+      // after it go on their own, prepared on the connection as every `ActingQuery` is.
       const settings = this.actingAsStatement(actor, options.onBehalfOf, false);
+      let first = true;
       const restore = intercept(client, (text, values, answer) => {
-        restore(); // the first statement only: the rest go as pg sends them
+        if (!first) return new ActingQuery(null, text, values, answer);
+        first = false;
         return new ActingQuery(settings, text, values, answer, true);
       });
       // Tell TypeORM that a transaction is open, so COMMIT/ROLLBACK (and savepoints) follow as usual.
@@ -66,7 +69,7 @@ export class Database {
         await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       } finally {
-        restore(); // no statement at all: nothing was sent
+        restore();
       }
     } finally {
       await runner.release();

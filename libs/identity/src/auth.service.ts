@@ -96,8 +96,8 @@ export class AuthService {
         expired ? 'Your session has expired: sign in again.' : 'The bearer token is not valid: sign in again.',
       );
     }
-    // One statement, no transaction (this runs for every request): users has no row-level security.
-    const user = await userRepository.tokenState(this.db.dataSource, claims.sub);
+    // One statement in one round trip (this runs for every request), prepared on its connection like every read.
+    const user = await this.db.read(null, ({ em }) => userRepository.tokenState(em, claims.sub));
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw DomainError.unauthenticated('This session is no longer valid: sign in again.');
     }

@@ -1,4 +1,4 @@
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder, UpdateResult } from 'typeorm';
+import { Brackets, EntityManager, SelectQueryBuilder, UpdateResult } from 'typeorm';
 import { rawAndEntities } from '@opvolging/database';
 import { Organisation } from '@opvolging/organisations';
 import { likeTerm, Role } from '@opvolging/shared';
@@ -95,12 +95,12 @@ export const userRepository = {
   },
 
   /**
-   * The account behind a token, whole (as `byIds` reads it), in one statement outside a transaction
-   * (users has no row-level security): its state decides whether the token still counts, the rest
-   * answers `me` and the user's own name without another read.
+   * The account behind a token, whole (as `byIds` reads it), in one statement (a read: users has
+   * no row-level security): its state decides whether the token still counts, the rest answers
+   * `me` and the user's own name without another read.
    */
-  async tokenState(source: DataSource, id: string): Promise<User | undefined> {
-    const [user] = (await rawAndEntities(source.manager, source.createQueryBuilder(User, 'u').where('u.id = :id', { id }))).entities;
+  async tokenState(em: EntityManager, id: string): Promise<User | undefined> {
+    const [user] = (await rawAndEntities(em, em.createQueryBuilder(User, 'u').where('u.id = :id', { id }))).entities;
     return user;
   },
 
