@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@opvolging/config';
-import { Database, dataSourceOptions } from '@opvolging/database';
+import { Database, dataSourceOptions, PLAN_PER_CALL } from '@opvolging/database';
 import { Actor, Role } from '@opvolging/shared';
 import { createTestDatabase, dropTestDatabase } from './support/test-database';
 
@@ -115,13 +115,22 @@ describe('Database.read: one round trip per statement, as the acting user, nothi
       expect(added.filter((t) => t.startsWith("SELECT set_config('app.user_id'")).length).toBeLessThanOrEqual(1);
     });
 
+    it('never prepares a statement marked to be planned per call', async () => {
+      const text = `${PLAN_PER_CALL} SELECT $1::int AS per_call_probe`;
+      for (const n of [1, 2, 3]) expect(await db.read(actor, ({ em }) => em.query(text, [n]))).toEqual([{ per_call_probe: n }]);
+      expect((await preparedTexts()).filter((t) => t.includes('per_call_probe'))).toEqual([]);
+    });
+
     it('after a failure, sends the statement again as it came: the same error, never a missing or duplicate statement', async () => {
       const broken = `SELECT FROM WHERE broken_probe`;
       for (let i = 0; i < 2; i++) await expect(db.read(actor, ({ em }) => em.query(broken))).rejects.toThrow(/syntax error/);
       const failing = `SELECT 1 / $1::int AS failing_probe`;
-      for (let i = 0; i < 2; i++) await expect(db.read(actor, ({ em }) => em.query(failing, [0]))).rejects.toThrow('division by zero');
+      for (let i = 0; i < 3; i++) await expect(db.read(actor, ({ em }) => em.query(failing, [0]))).rejects.toThrow('division by zero');
       expect(await db.read(actor, ({ em }) => em.query(failing, [1]))).toEqual([{ failing_probe: 1 }]);
       expect(await db.read(actor, ({ em }) => em.query(failing, [2]))).toEqual([{ failing_probe: 0 }]);
+      // Failures do not use up names: the text holds one, prepared, whatever failed before.
+      expect((await preparedTexts()).filter((t) => t === failing)).toHaveLength(1);
+      expect((await preparedTexts()).filter((t) => t === broken)).toHaveLength(0);
       expect(await bare()).toMatchObject({ user: 'postgres', userId: '', readOnly: 'off' });
     });
   });

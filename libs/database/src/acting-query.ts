@@ -11,12 +11,14 @@ interface Wire {
   parse(message: { text: string; name: string; types: unknown[] }): void;
   bind(message: { portal: string; statement: string; values: unknown[]; binary: boolean }): void;
   execute(message: { portal: string; rows: number }): void;
+  close(message: { type: 'S'; name: string }): void;
 }
 interface QueryInternals {
   name?: string;
   readonly text: string;
   prepare(connection: Wire): void;
   hasBeenParsed(connection: Wire): boolean;
+  handleError(error: Error, connection: Wire): void;
   handleDataRow(message: unknown): void;
   handleCommandComplete(message: unknown, connection: Wire): void;
   handleReadyForQuery(connection: Wire): void;
@@ -37,8 +39,27 @@ const PgQuery = Query as unknown as new (config: {
  */
 export const PREPARED_PER_CONNECTION = 100;
 
-/** Per pg connection: the statements PostgreSQL has confirmed as prepared (text → name), and how many names were given out. */
-const preparedOn = new WeakMap<Wire, { names: Map<string, string>; issued: number }>();
+/**
+ * Starts a statement that is never prepared, so that PostgreSQL plans it for its parameters on
+ * every call. For statements whose best plan depends on them: PostgreSQL's plan cache switches to
+ * a generic plan when its estimate looks no worse, and for the portfolio's page of investigations
+ * (filters as `EXISTS`, `LIMIT` a parameter) that plan took 21–27 ms against 2.5–4 ms planned per
+ * call (`test/bench/overviews.bench.ts`, PostgreSQL's log of one run).
+ */
+export const PLAN_PER_CALL = '/* planned per call */';
+
+/**
+ * Per pg connection: the statements PostgreSQL has confirmed as prepared (text → name); those
+ * whose Parse went out in a message that failed, so that PostgreSQL may or may not have prepared
+ * them (text → name, closed and parsed again under the same name at their next use); and how many
+ * names were given out.
+ */
+interface Prepared {
+  names: Map<string, string>;
+  uncertain: Map<string, string>;
+  issued: number;
+}
+const preparedOn = new WeakMap<Wire, Prepared>();
 
 /**
  * One statement in one round trip, with the acting user set for it: the extended protocol's
@@ -67,8 +88,10 @@ const preparedOn = new WeakMap<Wire, { names: Map<string, string>; issued: numbe
  * Bind and Execute go out, and PostgreSQL skips parsing, analysis and, once its plan cache chooses
  * a generic plan, planning (3 to 4 ms for a page of points, against 1.5 to 2 ms of execution). A
  * name counts as prepared only once PostgreSQL answered the whole message without an error
- * (ReadyForQuery): if anything failed, the Parse may not have run, and the next use of the text
- * parses it again under a new name. At most `PREPARED_PER_CONNECTION` names per connection.
+ * (ReadyForQuery): if anything failed, the Parse may or may not have run, so the next use of the
+ * text closes the name (which PostgreSQL allows for a name it does not know) and parses it again.
+ * At most `PREPARED_PER_CONNECTION` names per connection; none for a text that starts with
+ * `PLAN_PER_CALL`.
  * Row-level security stays as it was: a statement is analysed after the settings, as the
  * application role, and PostgreSQL analyses a cached statement again when the role differs.
  */
@@ -121,11 +144,19 @@ export class ActingQuery extends PgQuery {
   /** The name `text` has on this connection, whether it is prepared, or '' (unnamed) past the bound. */
   private named(connection: Wire, text: string): { name: string; prepared: boolean } {
     let prepared = preparedOn.get(connection);
-    if (!prepared) preparedOn.set(connection, (prepared = { names: new Map(), issued: 0 }));
+    if (!prepared) preparedOn.set(connection, (prepared = { names: new Map(), uncertain: new Map(), issued: 0 }));
     const known = prepared.names.get(text);
     if (known) return { name: known, prepared: true };
-    if (prepared.issued >= PREPARED_PER_CONNECTION) return { name: '', prepared: false };
-    const name = `opvolging_${++prepared.issued}`;
+    if (text.startsWith(PLAN_PER_CALL)) return { name: '', prepared: false };
+    let name = prepared.uncertain.get(text);
+    if (name) {
+      prepared.uncertain.delete(text);
+      connection.close({ type: 'S', name }); // before its Parse again; PostgreSQL allows closing a name it does not know
+    } else if (prepared.issued < PREPARED_PER_CONNECTION) {
+      name = `opvolging_${++prepared.issued}`;
+    } else {
+      return { name: '', prepared: false };
+    }
     this.parsing.push([text, name]);
     return { name, prepared: false };
   }
@@ -135,6 +166,12 @@ export class ActingQuery extends PgQuery {
     const prepared = preparedOn.get(connection);
     for (const [text, name] of this.parsing) prepared?.names.set(text, name);
     super.handleReadyForQuery(connection);
+  }
+
+  override handleError(error: Error, connection: Wire): void {
+    const prepared = preparedOn.get(connection);
+    for (const [text, name] of this.parsing) if (!prepared?.names.has(text)) prepared?.uncertain.set(text, name);
+    super.handleError(error, connection);
   }
 
   override handleDataRow(message: unknown): void {

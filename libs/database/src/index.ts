@@ -8,3 +8,4 @@ export * from './batch-read';
 export * from './pagination';
 export * from './retention';
 export * from './transaction';
+export { PLAN_PER_CALL } from './acting-query';

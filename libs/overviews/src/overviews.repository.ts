@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { PLAN_PER_CALL } from '@opvolging/database';
 import { ScopeCondition } from '@opvolging/access';
 import { NO_DRAFT_CONTENT } from '@opvolging/history';
 import { overdueInInvestigationSql } from '@opvolging/investigations';
@@ -158,8 +159,9 @@ export const overviewRepository = {
     };
     return query<InvestigationHead & { id: string; sort: string }>(
       em,
-      `SELECT i.id, i.id AS "investigationId", i.title, i.status, i.publication_date AS "publicationDate", i.trajectory_end_date
-        AS "trajectoryEndDate",
+      // Its filters' selectivity and the page size decide the plan: planned per call, never prepared.
+      `${PLAN_PER_CALL} SELECT i.id, i.id AS "investigationId", i.title, i.status, i.publication_date AS "publicationDate",
+        i.trajectory_end_date AS "trajectoryEndDate",
                 coalesce(i.publication_date, DATE '9999-12-31')::text AS sort
            FROM investigations i WHERE ${where.join(' AND ')}
           ORDER BY coalesce(i.publication_date, DATE '9999-12-31') DESC, i.id DESC LIMIT :limit`,
