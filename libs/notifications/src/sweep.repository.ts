@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { PLAN_PER_CALL } from '@opvolging/database';
 import { OPEN_DEADLINE_SOURCES } from '@opvolging/deadlines';
 import { DeadlineUnit } from '@opvolging/shared';
 import { Recipient } from './recipients';
@@ -7,11 +8,17 @@ import { Recipient } from './recipients';
 const DEADLINES = `
   SELECT d.kind, d.subject_id, d.investigation_id, d.organisation_id, d.owner_id, d.due_date::text AS due_date FROM open_deadlines d`;
 
+/*
+ * The sweep's reads are planned per call, never prepared (PLAN_PER_CALL): how many due dates,
+ * investigations or deadlines they are given differs by orders of magnitude between a quiet sweep
+ * and a catch-up, and planning is nothing beside their execution.
+ */
+
 /** The open deadlines due on one of $1. */
-const DEADLINES_ON_SQL = `${DEADLINES} WHERE d.due_date = ANY($1::date[])`;
+const DEADLINES_ON_SQL = `${PLAN_PER_CALL}${DEADLINES} WHERE d.due_date = ANY($1::date[])`;
 
 /** The open deadlines of the investigations $1 due up to $2, but for those due on one of $3 (read already). */
-const DEADLINES_OF_SQL = `${DEADLINES}
+const DEADLINES_OF_SQL = `${PLAN_PER_CALL}${DEADLINES}
    WHERE d.investigation_id = ANY($1::uuid[]) AND d.due_date <= $2::date AND NOT (d.due_date = ANY($3::date[]))`;
 
 /**
@@ -19,7 +26,7 @@ const DEADLINES_OF_SQL = `${DEADLINES}
  * one JSON document, because pg escapes every element of an array parameter in JavaScript, which
  * held the event loop for tens of milliseconds at the sizes of a catch-up.
  */
-const NOTICED_SQL = `
+const NOTICED_SQL = `${PLAN_PER_CALL}
   SELECT n.kind, n.subject_id, n.due_date::text AS due_date, array_agg(n.step) AS steps
     FROM jsonb_to_recordset($1::jsonb) AS c(kind text, subject_id uuid, due_date date)
     JOIN deadline_notices n ON n.kind = c.kind AND n.subject_id = c.subject_id AND n.due_date = c.due_date
