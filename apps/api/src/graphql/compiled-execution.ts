@@ -20,6 +20,10 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  * - Variables that do not coerce are answered by graphql-js, which then runs no resolver: its
  *   messages are the ones the error formatting and the clients know (`Variable "$x" got invalid
  *   value … at "x.y"; …`).
+ * - One difference to know: graphql-jit reads a field that has no resolver as a plain property,
+ *   without awaiting a promise there, calling a function or catching a getter's error, all of
+ *   which graphql-js does. Nest's code-first schema gives every `@Field` a resolver of its own
+ *   (reading the property), so here promises (`totalCount`) and errors behave as in graphql-js.
  */
 export function compiledExecution(schema: GraphQLSchema): Gateway {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
