@@ -163,7 +163,6 @@ interface Captured {
 }
 
 const isControl = (text: string) => /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i.test(text);
-const isSettings = (text: string) => text.includes("set_config('app.user_id'");
 
 /** The same AppModule in this process, its pg client counted; for statement counts and the SQL to replay. */
 async function inProcessApi(dbUrl: string, prefix: string): Promise<{ app: INestApplication; url: string; counter: StatementCounter }> {
@@ -189,7 +188,7 @@ async function capture(counter: StatementCounter, send: () => Promise<unknown>):
   const sent = [...counter.sent].reverse().filter((s) => s.settings);
   const settings = (sent.find((s) => !s.settings!.text.includes('transaction_read_only')) ?? sent[0])?.settings;
   if (!settings) throw new Error('no transaction settings were captured');
-  return { total: calls.length, data: calls.filter((c) => !isControl(c.text) && !isSettings(c.text)), settings };
+  return { total: calls.length, data: calls.filter((c) => !isControl(c.text)), settings };
 }
 
 // ---- the bare SQL baseline ------------------------------------------------------------------------

@@ -3,19 +3,21 @@ import { POSTGRES_PING } from '@opvolging/health';
 
 /**
  * Counts the SQL statements this process sends to PostgreSQL (every pg Client: TypeORM's pool
- * included) while installed. `data` leaves out transaction control and the per-transaction
- * set_config call (sent together with START TRANSACTION), so it counts the statements that read or
- * write rows.
+ * included) while installed: one call of pg's `query` is one round trip. `data` leaves out
+ * transaction control, so it counts the statements that read or write rows; the acting user's
+ * settings (and a transaction's START TRANSACTION) travel inside an `ActingQuery`, never as a call
+ * of their own.
  */
 export class StatementCounter {
   readonly statements: string[] = [];
   /** The same statements with their parameter values, to replay them elsewhere. */
   readonly calls: Array<{ text: string; values: unknown[] }> = [];
   /**
-   * What each round trip sent: a read of `Database.read` (an ActingQuery) carries the acting
-   * user's settings as a statement of its own in the same round trip.
+   * What each round trip sent: an ActingQuery (a read's statement, a transaction's first) carries
+   * the acting user's settings as a statement of its own in the same round trip; a transaction's
+   * later statements carry none (null).
    */
-  readonly sent: Array<{ text: string; settings?: { text: string; values: string[] } }> = [];
+  readonly sent: Array<{ text: string; settings?: { text: string; values: string[] } | null }> = [];
   private original?: (...args: unknown[]) => unknown;
 
   static install(): StatementCounter {
@@ -53,13 +55,9 @@ export class StatementCounter {
     return this.statements.length;
   }
 
-  /** Statements that read or write rows: not BEGIN/COMMIT/ROLLBACK/SAVEPOINT or the transaction's set_config. */
+  /** Statements that read or write rows: not BEGIN/COMMIT/ROLLBACK/SAVEPOINT (the settings are never a call of their own). */
   get data(): string[] {
-    return this.statements.filter(
-      (s) =>
-        !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i.test(s) &&
-        !/^\s*SELECT set_config\('app\.user_id'/.test(s),
-    );
+    return this.statements.filter((s) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT)\b/i.test(s));
   }
 
   uninstall(): void {

@@ -97,8 +97,8 @@ export class Database {
   /**
    * A read as `actor`, for work that only reads (pages, DataLoader batches, lookups): every
    * statement goes out in ONE round trip together with the acting user's settings and runs in its
-   * own implicit transaction (`ActingQuery`), instead of START TRANSACTION + settings, the
-   * statements, and COMMIT as three or more round trips. The settings are exactly those of
+   * own implicit transaction (`ActingQuery`), instead of a transaction's statements and its
+   * COMMIT. The settings are exactly those of
    * `transaction` plus `transaction_read_only`, so a write, `SELECT … FOR UPDATE` or anything else
    * that needs a transaction of its own fails here instead of losing its atomicity; statements
    * that control transactions are refused before they are sent. Under READ COMMITTED every
