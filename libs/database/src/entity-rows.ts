@@ -6,6 +6,30 @@ import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 type FromJson = (value: unknown) => unknown;
 
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp with time zone', 'timestamp', 'timestamp without time zone']);
+/**
+ * Column types whose value TypeORM's PostgreSQL driver changes when it hydrates (the branches of
+ * `PostgresDriver.prepareHydratedValue`); a value of any other type, and null, it passes on as pg
+ * parsed it, so `fromRaw` does too without the call (test/e2e/entity-rows.e2e-spec.ts holds both equal).
+ */
+const HYDRATED_TYPES = new Set<unknown>([
+  Boolean,
+  Number,
+  Date,
+  'datetime',
+  'timestamp',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'date',
+  'time',
+  'vector',
+  'halfvec',
+  'hstore',
+  'simple-array',
+  'simple-json',
+  'cube',
+  'enum',
+  'simple-enum',
+]);
 /** Types PostgreSQL writes as JSON numbers but pg (and so TypeORM) hands over as strings. */
 const STRING_NUMBER_TYPES = new Set(['numeric', 'decimal', 'bigint', 'int8']);
 
@@ -21,6 +45,8 @@ interface Column {
   sql: string;
   metadata: ColumnMetadata;
   fromJson: FromJson;
+  /** Whether the driver changes a raw value of this column (see HYDRATED_TYPES). */
+  hydrated: boolean;
 }
 
 /**
@@ -53,7 +79,13 @@ export class EntityRows<T extends ObjectLiteral> {
     // Columns TypeORM leaves out of reads (`select: false`, e.g. a password hash) stay out here too.
     this.columns = metadata.columns
       .filter((c) => c.isSelect)
-      .map((c) => ({ property: c.propertyName, sql: c.databaseName, metadata: c, fromJson: fromJson(c) }));
+      .map((c) => ({
+        property: c.propertyName,
+        sql: c.databaseName,
+        metadata: c,
+        fromJson: fromJson(c),
+        hydrated: HYDRATED_TYPES.has(c.type),
+      }));
     this.prototype = (metadata.target as { prototype: object }).prototype;
   }
 
@@ -62,12 +94,15 @@ export class EntityRows<T extends ObjectLiteral> {
     if (!keys)
       this.aliases.set(alias, (keys = this.columns.map((c) => DriverUtils.buildAlias(this.source.driver, undefined, alias, c.sql))));
     const driver = this.source.driver;
+    const columns = this.columns;
     return rows.map((row) => {
       const entity = Object.create(this.prototype) as Record<string, unknown>;
-      this.columns.forEach((c, i) => {
+      for (let i = 0; i < columns.length; i++) {
         const value = row[keys[i]];
-        if (value !== undefined) entity[c.property] = driver.prepareHydratedValue(value, c.metadata);
-      });
+        if (value === undefined) continue;
+        const c = columns[i];
+        entity[c.property] = value !== null && c.hydrated ? driver.prepareHydratedValue(value, c.metadata) : value;
+      }
       return entity as T;
     });
   }

@@ -22,8 +22,9 @@ export interface Page<T> {
   nodes: T[];
   /** Per `include`d column, its value for each node, in node order (see `paginate`). */
   included: Record<string, unknown[]>;
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Made when first read (a getter), as the cursors cost a JSON and base64 encoding per row. */
+  readonly edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; readonly endCursor: string | null };
   /** Counted only when a client asks for it (a getter: GraphQL reads it only when selected). */
   readonly totalCount: Promise<number>;
 }
@@ -122,19 +123,26 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     return rawAndEntities(em, qb);
   });
   const nodes = entities.slice(0, first);
-  const edges = nodes.map((node, index) => ({
-    cursor: encodeCursor(String((raw[index] as Record<string, unknown>).page_sort_key), node.id),
-    node,
-  }));
+  const cursorAt = (index: number) => encodeCursor(String((raw[index] as Record<string, unknown>).page_sort_key), nodes[index].id);
   const included = Object.fromEntries(
     Object.keys(include).map((name) => [name, nodes.map((_, index) => (raw[index] as Record<string, unknown>)[`page_include_${name}`])]),
   );
+  let edges: Page<T>['edges'] | undefined;
   let total: Promise<number> | undefined;
   return {
     nodes,
     included,
-    edges,
-    pageInfo: { hasNextPage: entities.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    // Cursors are made only when a client asks for them (getters: GraphQL reads them only when selected).
+    get edges() {
+      edges ??= nodes.map((node, index) => ({ cursor: cursorAt(index), node }));
+      return edges;
+    },
+    pageInfo: {
+      hasNextPage: entities.length > first,
+      get endCursor() {
+        return nodes.length ? cursorAt(nodes.length - 1) : null;
+      },
+    },
     get totalCount() {
       total ??= db.read(actor, ({ em }) => build(em).getCount());
       return total;
