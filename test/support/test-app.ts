@@ -6,6 +6,7 @@ import { mountQueueDashboard } from '../../apps/api/src/admin/queue-dashboard';
 import { AppModule } from '../../apps/api/src/app.module';
 import { mountWebApp } from '../../apps/api/src/web/web-app';
 import { mountBodyParser } from '../../apps/api/src/graphql/body-limit';
+import { APPLICATION_OPTIONS } from '../../apps/composition/src/process';
 import { AppConfig, loadConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
 import { LOG_DESTINATION } from '@opvolging/observability';
@@ -71,7 +72,7 @@ export class TestApp {
       .overrideProvider(LOG_DESTINATION)
       .useValue(this.logs ?? null)
       .compile();
-    const app = moduleRef.createNestApplication(this.logs ? { bufferLogs: true } : { logger: ['error'] });
+    const app = moduleRef.createNestApplication({ ...APPLICATION_OPTIONS, ...(this.logs ? { bufferLogs: true } : { logger: ['error'] }) });
     if (this.logs) app.useLogger(app.get(Logger));
     if (module === AppModule) {
       // as main.ts does, before init

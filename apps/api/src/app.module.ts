@@ -1,6 +1,6 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { join } from 'path';
@@ -30,7 +30,7 @@ import { HttpErrorsFilter } from './graphql/http-errors.filter';
 import { formatError } from './graphql/format-error';
 import { requestLimits } from './graphql/request-limits';
 import { requestLogPlugin } from './graphql/request-log.plugin';
-import { RateLimiter, RateLimitInterceptor } from './graphql/rate-limit';
+import { RateLimiter, RateLimitGuard } from './graphql/rate-limit';
 import { TrustProxy } from './graphql/client-address';
 import { LoaderFactory, LoaderServices } from './graphql/loaders';
 import { RequestContext } from './graphql/request-context';
@@ -106,7 +106,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
   controllers: [CalendarController, OidcController, SessionController, ExportsController, AttachmentsController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }, // after the guards: counts per signed-in account
+    { provide: APP_GUARD, useClass: RateLimitGuard }, // after AuthGuard: counts per signed-in account
     RateLimiter,
     TrustProxy,
     { provide: APP_PIPE, useClass: InputSanitiserPipe }, // first: validation then sees clean values

@@ -13,6 +13,14 @@ interface Shutdown {
 }
 
 /**
+ * Options of every Nest application of the product (and of the tests' TestApp). No body parsers of
+ * Nest's own: the API reads JSON bodies with its limit (`mountBodyParser`) and the queue
+ * dashboard's form with its own parser; the worker takes no bodies. Nest's pair would only look at
+ * every request's content type again.
+ */
+export const APPLICATION_OPTIONS = { bodyParser: false } as const;
+
+/**
  * How the API and the worker start: configuration validated first (a wrong variable stops start-up
  * with a message that names it), a process logger, PostgreSQL waited for with back-off, the Nest
  * application on the structured logger, and a graceful exit on SIGTERM within
@@ -26,7 +34,7 @@ export async function createProcess(
   const config = loadConfig();
   const logger = processLogger(config, name);
   await waitForPostgres(config.DATABASE_URL, (line) => logger.warn(line));
-  const app = await NestFactory.create(module, { bufferLogs: true });
+  const app = await NestFactory.create(module, { ...APPLICATION_OPTIONS, bufferLogs: true });
   app.useLogger(app.get(Logger));
   exitGracefullyOnSignal(
     {

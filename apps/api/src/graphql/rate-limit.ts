@@ -1,9 +1,8 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, OnModuleDestroy } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { createHash } from 'crypto';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Redis } from 'ioredis';
-import { concatMap, Observable } from 'rxjs';
 import { AppConfig } from '@opvolging/config';
 import { redisOptions } from '@opvolging/queue';
 import { DomainError, ErrorCode } from '@opvolging/shared';
@@ -198,33 +197,33 @@ function duration(seconds: number): string {
 /**
  * Rate limits per operation, not per HTTP request: runs for every root mutation field, so one
  * request with three aliased mutations counts three (in every replica, as the counts are in Redis).
- * An interceptor runs after the guards, so the signed-in account is known, and it sees how signIn
- * ended. signIn counts as a sign-in attempt only; requestPasswordReset also as a reset request.
- * Queries are not counted (their cost is bounded instead).
+ * A guard registered after AuthGuard, so the signed-in account is known; a guard rather than an
+ * interceptor, because Nest wraps every resolver under a global interceptor in an rxjs chain, and
+ * queries, which are not counted (their cost is bounded instead), would pay for it on every
+ * request. signIn counts as a sign-in attempt only (its resolver gives the attempt back when it
+ * succeeds, `RateLimiter.signInSucceeded`); requestPasswordReset also as a reset request.
  */
 @Injectable()
-export class RateLimitInterceptor implements NestInterceptor {
+export class RateLimitGuard implements CanActivate {
   constructor(private readonly limiter: RateLimiter) {}
 
-  async intercept(execution: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (execution.getType<string>() !== 'graphql') return next.handle();
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    if (execution.getType<string>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(execution);
     const info = gql.getInfo<GraphQLResolveInfo>();
-    if (info.parentType.name !== 'Mutation') return next.handle();
+    if (info.parentType.name !== 'Mutation') return true;
     const ctx = gql.getContext<RequestContext>();
-    const ip = ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;
+    const ip = clientAddress(ctx);
     const email = String(gql.getArgs<{ input?: { email?: unknown } }>().input?.email ?? '');
-    if (info.fieldName === 'requestPasswordReset') await this.limiter.passwordResetRequest(email, ip);
-    if (info.fieldName !== 'signIn') {
-      await this.limiter.mutation(ip, ctx.actor?.userId);
-      return next.handle();
+    if (info.fieldName === 'signIn') {
+      await this.limiter.signInAttempt(email, ip);
+      return true;
     }
-    await this.limiter.signInAttempt(email, ip);
-    return next.handle().pipe(
-      concatMap(async (payload) => {
-        await this.limiter.signInSucceeded(email, ip);
-        return payload;
-      }),
-    );
+    if (info.fieldName === 'requestPasswordReset') await this.limiter.passwordResetRequest(email, ip);
+    await this.limiter.mutation(ip, ctx.actor?.userId);
+    return true;
   }
 }
+
+/** The client's address as the rate limits count it (Express' `req.ip`, which follows TRUST_PROXY). */
+export const clientAddress = (ctx: RequestContext): string | undefined => ctx.req?.ip ?? ctx.req?.socket?.remoteAddress;

@@ -7,6 +7,7 @@ import { LoaderFactory, Loaders } from '../graphql/loaders';
 import { RequestContext } from '../graphql/request-context';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { Public } from '../graphql/public.decorator';
+import { clientAddress, RateLimiter } from '../graphql/rate-limit';
 import { OrganisationType } from '../organisations/organisation.model';
 import {
   AuthPayload,
@@ -28,12 +29,15 @@ export class IdentityResolver {
     private readonly usersService: UsersService,
     private readonly passwords: PasswordService,
     private readonly loaders: LoaderFactory,
+    private readonly limiter: RateLimiter,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Sign in with e-mail and password; returns a short-lived bearer token.' })
   async signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const session = await this.auth.signIn(input.email, input.password);
+    // Only failures add up: this attempt, counted by RateLimitGuard, is given back.
+    await this.limiter.signInSucceeded(input.email, clientAddress(ctx));
     // The answer's own fields (user { organisation }) resolve as the user who just signed in.
     const account = await this.auth.authenticateUser(session.accessToken);
     (ctx.signedIn ??= new Map()).set(info.path.key as string, { actor: account.actor, loaders: this.loaders.forAccount(account) });
