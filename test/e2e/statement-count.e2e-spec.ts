@@ -352,6 +352,72 @@ describe('SQL statements per request do not grow with the page size', () => {
     expect(plain.counter.statements.filter((s) => s.includes('measure_points'))).toEqual([]);
   });
 
+  /**
+   * Issue 16: the page's statement reads only the properties of its measures that their selection
+   * reads (MEASURE_FIELD_READS for fields resolved from other properties), and answers what whole
+   * measures answer; the partial measures serve that selection only, never another field of the
+   * same request that reads the same points' measures.
+   */
+  it.each([
+    ['an inspector (draft plan contents hidden)', () => w.inspector],
+    ['a member of the buurtteam', () => w.buurtteamMember],
+  ])('as %s, a page of points reads only the properties of its measures that are asked for', async (_who, who) => {
+    const user = who();
+    const counted = async (query: string, variables: Record<string, unknown>) => {
+      const counter = StatementCounter.install();
+      try {
+        return { data: await t.ok(user.token, query, variables), statements: counter.statements };
+      } finally {
+        counter.uninstall();
+      }
+    };
+    const nested = (statements: string[]) => statements.filter((s) => s.includes('measure_points'));
+    const RESOLVED = `__typename id overdue plan { id } owner { id } deadline { kind dueDate } points { id }`;
+    const viaPage = await counted(
+      `query($id: ID!) { improvementPoints(first: 100, filter: { investigationId: $id }) { nodes { id measures { ${RESOLVED} } } } }`,
+      { id: investigationId },
+    );
+    const [statement] = nested(viaPage.statements);
+    expect(statement).toMatch(
+      /json_build_object\('id', m\.id, 'planId', m\.plan_id, 'ownerId', m\.owner_id, 'dueDate', m\.due_date, 'status', m\.status\)/,
+    );
+    const viaLoader = await t.ok(
+      user.token,
+      `query($id: ID!) { investigation(id: $id) { improvementPoints { id measures { ${RESOLVED} } } } }`,
+      { id: investigationId },
+    );
+    const byPoint = (nodes: Array<{ id: string; measures: unknown[] }>) => Object.fromEntries(nodes.map((p) => [p.id, p.measures]));
+    const page = byPoint(viaPage.data.improvementPoints.nodes);
+    expect(Object.values(page).flat().length).toBeGreaterThan(1);
+    expect(page).toEqual(byPoint(viaLoader.investigation.improvementPoints));
+
+    // Ids alone, and in the same request the same point's measures whole through another field.
+    const FULL =
+      'id description successIndicator dueDate originalDueDate status evidence cancellationReason ' +
+      'startedAt completedAt cancelledAt version';
+    const point = pointIds[1];
+    const mixed = await counted(
+      `query($id: ID!, $point: ID!) {
+        improvementPoints(first: 100, filter: { investigationId: $id }) { nodes { id measures { id } } }
+        improvementPoint(id: $point) { measures { ${FULL} } } }`,
+      { id: investigationId, point },
+    );
+    expect(nested(mixed.statements)[0]).toContain(`json_build_object('id', m.id)`);
+    const whole = await t.ok(user.token, `query($point: ID!) { improvementPoint(id: $point) { measures { ${FULL} } } }`, { point });
+    expect(whole.improvementPoint.measures.length).toBeGreaterThan(0);
+    expect(whole.improvementPoint.measures.every((m: { successIndicator: string }) => m.successIndicator.length > 0)).toBe(true);
+    expect(mixed.data.improvementPoint).toEqual(whole.improvementPoint);
+    const inPage = mixed.data.improvementPoints.nodes.find((p: { id: string }) => p.id === point);
+    expect(inPage.measures).toEqual(whole.improvementPoint.measures.map((m: { id: string }) => ({ id: m.id })));
+
+    // A field that is neither a column nor in MEASURE_FIELD_READS would read whole measures; all of them do.
+    const all = await counted(
+      `query($id: ID!) { improvementPoints(first: 100, filter: { investigationId: $id }) { nodes { id measures { ${FULL} } } } }`,
+      { id: investigationId },
+    );
+    expect(nested(all.statements)[0]).toContain(`'cancellationReason', m.cancellation_reason`);
+  });
+
   it.each([
     ['an inspector', () => w.inspector.token],
     ['a member of the buurtteam (accepted plan)', () => w.buurtteamMember.token],

@@ -107,17 +107,31 @@ export class EntityRows<T extends ObjectLiteral> {
     });
   }
 
-  /** `json_build_object('id', alias.id, 'planId', alias.plan_id, …)`. */
-  jsonObject(alias: string): string {
-    return `json_build_object(${this.columns.map((c) => `'${c.property}', ${alias}.${c.sql}`).join(', ')})`;
+  /**
+   * `json_build_object('id', alias.id, 'planId', alias.plan_id, …)`: every column, or only those
+   * of `properties` (a partial entity, for a caller that knows what will be read of it).
+   */
+  jsonObject(alias: string, properties?: ReadonlySet<string>): string {
+    const columns = properties ? this.columns.filter((c) => properties.has(c.property)) : this.columns;
+    return `json_build_object(${columns.map((c) => `'${c.property}', ${alias}.${c.sql}`).join(', ')})`;
   }
 
+  /** The entities of `jsonObject`'s values; a property the object left out stays out. */
   fromJson(values: ReadonlyArray<Record<string, unknown>>): T[] {
+    const columns = this.columns;
     return values.map((value) => {
       const entity = Object.create(this.prototype) as Record<string, unknown>;
-      for (const c of this.columns) entity[c.property] = c.fromJson(value[c.property] ?? null);
+      for (const c of columns) {
+        const v = value[c.property];
+        if (v !== undefined) entity[c.property] = c.fromJson(v);
+      }
       return entity as T;
     });
+  }
+
+  /** Whether the entity has a column (read and written) under this property name. */
+  hasProperty(property: string): boolean {
+    return this.columns.some((c) => c.property === property);
   }
 }
 

@@ -79,9 +79,9 @@ export const measureRepository = {
    * `byPoint` as a column of a page of points (`${point}.id`): the same measures in the same order,
    * as a JSON array of `entityRows(Measure)` objects, computed in the page's own statement.
    */
-  byPointColumn(source: DataSource, actor: Actor, point: string): PageColumn {
+  byPointColumn(source: DataSource, actor: Actor, point: string, properties?: ReadonlySet<string>): PageColumn {
     const scope = viaPlan(actor, 'm', true);
-    const measure = entityRows(source, Measure).jsonObject('m');
+    const measure = entityRows(source, Measure).jsonObject('m', properties);
     return {
       sql:
         `(SELECT coalesce(json_agg(${measure} ORDER BY ${POINT_MEASURE_ORDER.join(', ')}), '[]'::json) ` +

@@ -79,12 +79,21 @@ export class MeasuresService {
     );
   }
 
-  /** What `byPoint` reads for one point (`${point}.id`), as a column of a page of points (see `fromColumn`). */
-  byPointColumn(actor: Actor, point: string): PageColumn {
-    return rows.byPointColumn(this.db.dataSource, actor, point);
+  /**
+   * What `byPoint` reads for one point (`${point}.id`), as a column of a page of points (see
+   * `fromColumn`): whole measures, or only the `properties` given (partial measures, for a caller
+   * that knows what will be read of them; `isMeasureColumn` tells which exist).
+   */
+  byPointColumn(actor: Actor, point: string, properties?: ReadonlySet<string>): PageColumn {
+    return rows.byPointColumn(this.db.dataSource, actor, point, properties);
   }
 
-  /** The measures of one row of a `byPointColumn` column, as `byPoint` returns them. */
+  /** Whether a measure has this property as a column (what `byPointColumn` can read alone). */
+  isMeasureColumn(property: string): boolean {
+    return entityRows(this.db.dataSource, Measure).hasProperty(property);
+  }
+
+  /** The measures of one row of a `byPointColumn` column, as `byPoint` returns them (partial if it was). */
   fromColumn(value: unknown): Measure[] {
     return entityRows(this.db.dataSource, Measure).fromJson(value as Array<Record<string, unknown>>);
   }

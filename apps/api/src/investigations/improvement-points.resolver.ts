@@ -2,15 +2,16 @@ import { Args, ID, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { Finding, ImprovementPoint, ReportContentService } from '@opvolging/investigations';
 import { PageColumn } from '@opvolging/database';
-import { MeasuresService } from '@opvolging/plans';
+import { Measure, MeasuresService } from '@opvolging/plans';
 import { Actor } from '@opvolging/shared';
 import { CurrentActor, loadersOf, RequestLoaders } from '../graphql/current-actor.decorator';
 import { RequestContext } from '../graphql/request-context';
 import { loadAll, Loaders } from '../graphql/loaders';
-import { asksForNodeField } from '../graphql/look-ahead';
+import { nodeFieldSelection } from '../graphql/look-ahead';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { MeasureType } from '../plans/plan.model';
+import { MEASURE_FIELD_READS } from '../plans/measures.resolver';
 import {
   FindingType,
   ImprovementPointConnection,
@@ -34,16 +35,33 @@ export class ImprovementPointsResolver {
     @Args() page: PageArgsInput,
     @Args('filter', { nullable: true }) filter?: ImprovementPointFilterInput,
   ) {
-    // Measures asked for under the page come in the page's own statement (one round trip, not two)
-    // and go to the request's loader, where the `measures` field finds them.
-    const withMeasures = asksForNodeField(info, 'measures');
+    // Measures asked for under the page come in the page's own statement (one round trip, not two),
+    // with only the properties their selection reads. Whole measures go to the request's loader,
+    // partial ones stay with this page's points, where only this selection reads them.
+    const selection = nodeFieldSelection(info, 'measures');
+    const properties = selection ? this.measureProperties(selection) : undefined;
     const result = await this.content.listPoints(actor, filter ?? {}, page, (point): Record<string, PageColumn> =>
-      withMeasures ? { measures: this.measureRows.byPointColumn(actor, point) } : {},
+      selection ? { measures: this.measureRows.byPointColumn(actor, point, properties) } : {},
     );
-    if (withMeasures) {
-      result.nodes.forEach((p, i) => loaders.measuresByPoint.prime(p.id, this.measureRows.fromColumn(result.included.measures[i])));
+    if (selection) {
+      result.nodes.forEach((p, i) => {
+        const measures = this.measureRows.fromColumn(result.included.measures[i]);
+        if (properties) partialMeasures.set(p, measures);
+        else loaders.measuresByPoint.prime(p.id, measures);
+      });
     }
     return result;
+  }
+
+  /** The properties of a measure that `selection` (fields of Measure) reads; undefined: the whole measure. */
+  private measureProperties(selection: ReadonlySet<string>): Set<string> | undefined {
+    const properties = new Set(['id']);
+    for (const field of selection) {
+      const reads = MEASURE_FIELD_READS[field] ?? (this.measureRows.isMeasureColumn(field) ? [field] : undefined);
+      if (!reads) return undefined;
+      reads.forEach((property) => properties.add(property));
+    }
+    return properties;
   }
 
   @Query(() => ImprovementPointType)
@@ -77,10 +95,15 @@ export class ImprovementPointsResolver {
 
   @ResolveField(() => [MeasureType], { description: 'Measures covering this point, in plans you may see.' })
   measures(p: ImprovementPoint, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) {
-    const loaders = loadersOf(ctx, info);
-    return loaders.measuresByPoint.load(p.id);
+    return partialMeasures.get(p) ?? loadersOf(ctx, info).measuresByPoint.load(p.id);
   }
 }
+
+/**
+ * The partial measures a page of points read for its own points (keyed by those point objects,
+ * which only that page's nodes reach, so nothing else in the request, nor another request, sees them).
+ */
+const partialMeasures = new WeakMap<ImprovementPoint, Measure[]>();
 
 @Resolver(() => FindingType)
 export class FindingsResolver {

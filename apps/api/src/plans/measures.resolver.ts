@@ -20,6 +20,21 @@ import {
   UpdateMeasureInput,
 } from './plan.model';
 
+/**
+ * What each field of Measure reads of the measure, where that is not the field's own property:
+ * a page of points reads only these, and the properties asked for, of its nested measures
+ * (`ImprovementPointsResolver`). A field named neither here nor as a column of the measure makes
+ * it read whole measures; a new field resolver that reads the measure belongs here.
+ */
+export const MEASURE_FIELD_READS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  plan: ['planId'],
+  owner: ['ownerId'],
+  overdue: ['status', 'dueDate'],
+  deadline: ['id'],
+  points: ['id'],
+};
+
 @Resolver(() => MeasureType)
 export class MeasuresResolver {
   constructor(
