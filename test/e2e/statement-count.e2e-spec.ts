@@ -418,6 +418,42 @@ describe('SQL statements per request do not grow with the page size', () => {
     expect(nested(all.statements)[0]).toContain(`'cancellationReason', m.cancellation_reason`);
   });
 
+  /** Issue 16: a page of measures reads only the properties its nodes are asked for, and answers what whole measures answer. */
+  it('a page of measures reads only the properties its nodes are asked for', async () => {
+    const user = w.buurtteamMember;
+    const counted = async (query: string) => {
+      const counter = StatementCounter.install();
+      try {
+        return { data: await t.ok(user.token, query), statements: counter.statements };
+      } finally {
+        counter.uninstall();
+      }
+    };
+    const page = (selection: string) => `{ measures(first: 100, orderBy: { field: DUE_DATE, direction: ASC }) { ${selection} } }`;
+    const few = await counted(page('nodes { id description status dueDate overdue } edges { cursor node { plan { id } } }'));
+    const [statement] = few.statements.filter((s) => s.includes('FROM "measures"'));
+    expect(statement).toContain('"m"."description" AS "m_description"');
+    expect(statement).toContain('"m"."plan_id" AS "m_plan_id"');
+    expect(statement).not.toContain('m_success_indicator');
+    const whole = await t.ok(
+      user.token,
+      page('nodes { id description successIndicator status dueDate overdue evidence } edges { cursor node { plan { id } } }'),
+    );
+    expect(whole.measures.nodes.length).toBeGreaterThan(1);
+    expect(few.data.measures.nodes).toEqual(
+      whole.measures.nodes.map(({ id, description, status, dueDate, overdue }: Record<string, unknown>) => ({
+        id,
+        description,
+        status,
+        dueDate,
+        overdue,
+      })),
+    );
+    expect(few.data.measures.edges).toEqual(whole.measures.edges);
+    const count = await t.ok(user.token, page('totalCount'));
+    expect(count.measures.totalCount).toBe(whole.measures.nodes.length);
+  });
+
   it.each([
     ['an inspector', () => w.inspector.token],
     ['a member of the buurtteam (accepted plan)', () => w.buurtteamMember.token],

@@ -88,6 +88,8 @@ export interface PageColumn {
  * wherever it is in the list and rows added meanwhile do not shift it. `build` makes the filtered
  * query; it runs once for the page and, only if asked for, once more for the total. `include`
  * adds columns to the page's statement (not to the count), returned in `Page.included`.
+ * `properties`, when given, are all that is read of each row (partial entities, for a caller that
+ * knows what will be read of them; `id` among them).
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   db: Database,
@@ -97,6 +99,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   sort: SortSpec,
   args: PageArgs,
   include: Record<string, PageColumn> = {},
+  properties?: ReadonlySet<string>,
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -109,6 +112,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   // No joins in paged queries (filters use EXISTS): one raw row per entity.
   const { entities, raw } = await db.read(actor, async ({ em }) => {
     const qb = build(em);
+    if (properties) qb.select([...properties].map((property) => `${qb.alias}.${property}`));
     if (cursor) {
       qb.andWhere(`(${sort.expression}, ${idExpression}) ${op} (CAST(:cursorValue AS ${sort.type}), CAST(:cursorId AS uuid))`, {
         cursorValue: cursor[0],

@@ -45,11 +45,13 @@ export class MeasuresService {
 
   // ---- reads -------------------------------------------------------------------------------
 
+  /** A page of measures: whole, or only the `properties` given (partial, as `byPointColumn`). */
   list(
     actor: Actor,
     filter: MeasureFilter,
     sort: { field: MeasureSort; direction: 'ASC' | 'DESC' },
     page: PageArgs,
+    properties?: ReadonlySet<string>,
   ): Promise<Page<Measure>> {
     return paginate(
       this.db,
@@ -58,6 +60,8 @@ export class MeasuresService {
       'm.id',
       { ...measureSorts[sort.field], direction: sort.direction },
       page,
+      {},
+      properties,
     );
   }
 

@@ -4,25 +4,40 @@ import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-r
 const fieldsNamed = (fields: FieldsByTypeName, name: string): ResolveTree[] =>
   Object.values(fields).flatMap((byAlias) => Object.values(byAlias).filter((field) => field.name === name));
 
-/**
- * What the request asks for, under this connection field, of `field` of its nodes (through `nodes`
- * or `edges { node }`, with aliases, fragments and @include/@skip read by graphql-parse-resolve-info):
- * the names (not aliases) of the fields selected under every occurrence, together; null when it
- * does not ask for `field`. A page can then read those rows in its own statement instead of in a
- * DataLoader batch after it, and only what they are asked for.
- */
-export function nodeFieldSelection(info: GraphQLResolveInfo, field: string): Set<string> | null {
+/** The trees of this connection field's nodes: through `nodes` and `edges { node }`, with aliases, fragments and @include/@skip. */
+function nodeTrees(info: GraphQLResolveInfo): ResolveTree[] {
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  if (!tree) return null;
-  const nodes = [
+  if (!tree) return [];
+  return [
     ...fieldsNamed(tree.fieldsByTypeName, 'nodes'),
     ...fieldsNamed(tree.fieldsByTypeName, 'edges').flatMap((edge) => fieldsNamed(edge.fieldsByTypeName, 'node')),
   ];
-  const occurrences = nodes.flatMap((node) => fieldsNamed(node.fieldsByTypeName, field));
-  if (!occurrences.length) return null;
+}
+
+/** The names (not aliases) of the fields selected in these trees, together; null when there are none. */
+function selectedNames(trees: ResolveTree[]): Set<string> | null {
+  if (!trees.length) return null;
   const names = new Set<string>();
-  for (const occurrence of occurrences)
-    for (const byAlias of Object.values(occurrence.fieldsByTypeName))
-      for (const selected of Object.values(byAlias)) names.add(selected.name);
+  for (const tree of trees)
+    for (const byAlias of Object.values(tree.fieldsByTypeName)) for (const field of Object.values(byAlias)) names.add(field.name);
   return names;
+}
+
+/**
+ * What the request asks for of this connection field's nodes (through `nodes` or `edges { node }`,
+ * read by graphql-parse-resolve-info): the names of the fields selected, together; null when it asks
+ * for no nodes (e.g. only `totalCount`). A page can then read only what they need.
+ */
+export function nodeSelection(info: GraphQLResolveInfo): Set<string> | null {
+  return selectedNames(nodeTrees(info));
+}
+
+/**
+ * What the request asks for, under this connection field, of `field` of its nodes: the names of
+ * the fields selected under every occurrence, together; null when it does not ask for `field`. A
+ * page can then read those rows in its own statement instead of in a DataLoader batch after it,
+ * and only what they are asked for.
+ */
+export function nodeFieldSelection(info: GraphQLResolveInfo, field: string): Set<string> | null {
+  return selectedNames(nodeTrees(info).flatMap((node) => fieldsNamed(node.fieldsByTypeName, field)));
 }

@@ -11,7 +11,7 @@ import { nodeFieldSelection } from '../graphql/look-ahead';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { MeasureType } from '../plans/plan.model';
-import { MEASURE_FIELD_READS } from '../plans/measures.resolver';
+import { measureProperties } from '../plans/measures.resolver';
 import {
   FindingType,
   ImprovementPointConnection,
@@ -39,7 +39,7 @@ export class ImprovementPointsResolver {
     // with only the properties their selection reads. Whole measures go to the request's loader,
     // partial ones stay with this page's points, where only this selection reads them.
     const selection = nodeFieldSelection(info, 'measures');
-    const properties = selection ? this.measureProperties(selection) : undefined;
+    const properties = selection ? measureProperties(selection, (p) => this.measureRows.isMeasureColumn(p)) : undefined;
     const result = await this.content.listPoints(actor, filter ?? {}, page, (point): Record<string, PageColumn> =>
       selection ? { measures: this.measureRows.byPointColumn(actor, point, properties) } : {},
     );
@@ -51,17 +51,6 @@ export class ImprovementPointsResolver {
       });
     }
     return result;
-  }
-
-  /** The properties of a measure that `selection` (fields of Measure) reads; undefined: the whole measure. */
-  private measureProperties(selection: ReadonlySet<string>): Set<string> | undefined {
-    const properties = new Set(['id']);
-    for (const field of selection) {
-      const reads = MEASURE_FIELD_READS[field] ?? (this.measureRows.isMeasureColumn(field) ? [field] : undefined);
-      if (!reads) return undefined;
-      reads.forEach((property) => properties.add(property));
-    }
-    return properties;
   }
 
   @Query(() => ImprovementPointType)

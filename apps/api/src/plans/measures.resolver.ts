@@ -35,6 +35,20 @@ export const MEASURE_FIELD_READS: Readonly<Record<string, readonly string[]>> = 
   points: ['id'],
 };
 
+/**
+ * The properties of a measure that `selection` (names of fields of Measure) reads, `id` always;
+ * undefined when one of them is neither in MEASURE_FIELD_READS nor a column (then whole measures).
+ */
+export function measureProperties(selection: ReadonlySet<string>, isColumn: (property: string) => boolean): Set<string> | undefined {
+  const properties = new Set(['id']);
+  for (const field of selection) {
+    const reads = MEASURE_FIELD_READS[field] ?? (isColumn(field) ? [field] : undefined);
+    if (!reads) return undefined;
+    reads.forEach((property) => properties.add(property));
+  }
+  return properties;
+}
+
 @Resolver(() => MeasureType)
 export class MeasuresResolver {
   constructor(

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { DeadlineKind } from '@opvolging/deadlines';
 import { EnforcementType } from '@opvolging/enforcement';
@@ -13,6 +13,8 @@ import { RequestContext } from '../graphql/request-context';
 import { loadAll } from '../graphql/loaders';
 import { renamed } from '../graphql/common.input';
 import { PageArgsInput } from '../graphql/pagination.model';
+import { nodeSelection } from '../graphql/look-ahead';
+import { measureProperties } from './measures.resolver';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType, InvestigationType } from '../investigations/investigation.model';
 import { OrganisationType } from '../organisations/organisation.model';
@@ -75,15 +77,20 @@ export class PlansResolver {
   @Query(() => MeasureConnection, { description: 'Measures in plans whose contents you may see.' })
   measures(
     @CurrentActor() actor: Actor,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgsInput,
     @Args('filter', { nullable: true }) filter?: MeasureFilterInput,
     @Args('orderBy', { nullable: true }) orderBy?: MeasureOrderInput,
   ) {
+    // Only what the page's nodes are asked for is read of them (the measures are partial, and
+    // reach nothing but this page's answer).
+    const properties = measureProperties(nodeSelection(info) ?? new Set(), (p) => this.measuresService.isMeasureColumn(p));
     return this.measuresService.list(
       actor,
       filter ?? {},
       { field: orderBy?.field ?? MeasureSort.DUE_DATE, direction: orderBy?.direction ?? 'ASC' },
       page,
+      properties,
     );
   }
 
