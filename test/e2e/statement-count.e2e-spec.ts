@@ -378,6 +378,8 @@ describe('SQL statements per request do not grow with the page size', () => {
       { id: investigationId },
     );
     const [statement] = nested(viaPage.statements);
+    expect(statement).toMatch(/SELECT "pt"\."id" AS "pt_id", /); // of the points, only their ids
+    expect(statement).not.toContain('"pt"."text"');
     expect(statement).toMatch(
       /json_build_object\('id', m\.id, 'planId', m\.plan_id, 'ownerId', m\.owner_id, 'dueDate', m\.due_date, 'status', m\.status\)/,
     );
@@ -390,6 +392,22 @@ describe('SQL statements per request do not grow with the page size', () => {
     const page = byPoint(viaPage.data.improvementPoints.nodes);
     expect(Object.values(page).flat().length).toBeGreaterThan(1);
     expect(page).toEqual(byPoint(viaLoader.investigation.improvementPoints));
+
+    // Every field of the points, those resolved from other properties too, as through the loader.
+    const POINT = `__typename id position text themes collective version investigation { id } finding { id } addressees { id }
+      coordinatingOrganisation { id }`;
+    const points = await t.ok(
+      user.token,
+      `query($id: ID!) { improvementPoints(first: 100, filter: { investigationId: $id }) { nodes { ${POINT} } } }`,
+      {
+        id: investigationId,
+      },
+    );
+    const pointsViaLoader = await t.ok(user.token, `query($id: ID!) { investigation(id: $id) { improvementPoints { ${POINT} } } }`, {
+      id: investigationId,
+    });
+    expect(points.improvementPoints.nodes.length).toBeGreaterThan(1);
+    expect(points.improvementPoints.nodes).toEqual(pointsViaLoader.investigation.improvementPoints);
 
     // Ids alone, and in the same request the same point's measures whole through another field.
     const FULL =

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, Page, PageArgs, PageColumn, paginate, updateVersioned, batchRead } from '@opvolging/database';
+import { Database, entityRows, Page, PageArgs, PageColumn, paginate, updateVersioned, batchRead } from '@opvolging/database';
 import { Actor, Clock, DomainError, FieldProblem, Role, requireRole, Theme, unique } from '@opvolging/shared';
 import { Finding, ImprovementPoint } from './investigation.entity';
 import { investigationRepository } from './investigation.repository';
@@ -72,12 +72,16 @@ export class ReportContentService {
     return batchRead(this.db, actor, pointIds, rows.addresseeIds());
   }
 
-  /** A page of points; `include` adds columns computed per point in the same statement, given the points' alias. */
+  /**
+   * A page of points; `include` adds columns computed per point in the same statement, given the
+   * points' alias; `properties`, when given, are all that is read of each point (partial points).
+   */
   listPoints(
     actor: Actor,
     filter: PointFilter,
     page: PageArgs,
     include: (point: string) => Record<string, PageColumn> = () => ({}),
+    properties?: ReadonlySet<string>,
   ): Promise<Page<ImprovementPoint>> {
     return paginate(
       this.db,
@@ -87,7 +91,13 @@ export class ReportContentService {
       { expression: 'pt.created_at', type: 'timestamptz', direction: 'ASC' },
       page,
       include('pt'),
+      properties,
     );
+  }
+
+  /** Whether a point has this property as a column (what `listPoints` can read alone). */
+  isPointColumn(property: string): boolean {
+    return entityRows(this.db.dataSource, ImprovementPoint).hasProperty(property);
   }
 
   // ---- writes ------------------------------------------------------------------------------

@@ -41,3 +41,29 @@ export function nodeSelection(info: GraphQLResolveInfo): Set<string> | null {
 export function nodeFieldSelection(info: GraphQLResolveInfo, field: string): Set<string> | null {
   return selectedNames(nodeTrees(info).flatMap((node) => fieldsNamed(node.fieldsByTypeName, field)));
 }
+
+/**
+ * What each field of a GraphQL type reads of its entity, where that is not the field's own
+ * property (e.g. `plan: ['planId']`). A new field resolver that reads the entity belongs in its
+ * type's table.
+ */
+export type FieldReads = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The properties of an entity that `selection` (names of fields of its type) reads, `id` always:
+ * from `reads`, or the field's own property when `isColumn` says it is a column. Undefined when a
+ * field is neither: then the whole entity is read.
+ */
+export function propertiesRead(
+  selection: ReadonlySet<string>,
+  reads: FieldReads,
+  isColumn: (property: string) => boolean,
+): Set<string> | undefined {
+  const properties = new Set(['id', ...(reads.__typename ?? [])]);
+  for (const field of selection) {
+    const read = reads[field] ?? (isColumn(field) ? [field] : undefined);
+    if (!read) return undefined;
+    read.forEach((property) => properties.add(property));
+  }
+  return properties;
+}

@@ -7,11 +7,11 @@ import { Actor } from '@opvolging/shared';
 import { CurrentActor, loadersOf, RequestLoaders } from '../graphql/current-actor.decorator';
 import { RequestContext } from '../graphql/request-context';
 import { loadAll, Loaders } from '../graphql/loaders';
-import { nodeFieldSelection } from '../graphql/look-ahead';
+import { FieldReads, nodeFieldSelection, nodeSelection, propertiesRead } from '../graphql/look-ahead';
 import { PageArgsInput } from '../graphql/pagination.model';
 import { OrganisationType } from '../organisations/organisation.model';
 import { MeasureType } from '../plans/plan.model';
-import { measureProperties } from '../plans/measures.resolver';
+import { MEASURE_FIELD_READS } from '../plans/measures.resolver';
 import {
   FindingType,
   ImprovementPointConnection,
@@ -19,6 +19,16 @@ import {
   ImprovementPointType,
   InvestigationType,
 } from './investigation.model';
+
+/** What each field of ImprovementPoint reads of the point, where that is not the field's own property (see `propertiesRead`). */
+export const POINT_FIELD_READS: FieldReads = {
+  __typename: [],
+  investigation: ['investigationId'],
+  finding: ['findingId'],
+  addressees: ['id'],
+  coordinatingOrganisation: ['coordinatingOrganisationId'],
+  measures: ['id'],
+};
 
 @Resolver(() => ImprovementPointType)
 export class ImprovementPointsResolver {
@@ -39,9 +49,15 @@ export class ImprovementPointsResolver {
     // with only the properties their selection reads. Whole measures go to the request's loader,
     // partial ones stay with this page's points, where only this selection reads them.
     const selection = nodeFieldSelection(info, 'measures');
-    const properties = selection ? measureProperties(selection, (p) => this.measureRows.isMeasureColumn(p)) : undefined;
-    const result = await this.content.listPoints(actor, filter ?? {}, page, (point): Record<string, PageColumn> =>
-      selection ? { measures: this.measureRows.byPointColumn(actor, point, properties) } : {},
+    const properties = selection ? propertiesRead(selection, MEASURE_FIELD_READS, (p) => this.measureRows.isMeasureColumn(p)) : undefined;
+    // Of the points, too, only what is asked for (partial points, reaching nothing but this page's answer).
+    const pointProperties = propertiesRead(nodeSelection(info) ?? new Set(), POINT_FIELD_READS, (p) => this.content.isPointColumn(p));
+    const result = await this.content.listPoints(
+      actor,
+      filter ?? {},
+      page,
+      (point): Record<string, PageColumn> => (selection ? { measures: this.measureRows.byPointColumn(actor, point, properties) } : {}),
+      pointProperties,
     );
     if (selection) {
       result.nodes.forEach((p, i) => {

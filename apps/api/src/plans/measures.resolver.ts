@@ -6,6 +6,7 @@ import { Actor, Clock, overdue } from '@opvolging/shared';
 import { DeadlineType } from '../deadlines/deadline.model';
 import { VersionedRefInput } from '../graphql/common.input';
 import { CurrentActor, loadersOf } from '../graphql/current-actor.decorator';
+import { FieldReads } from '../graphql/look-ahead';
 import { RequestContext } from '../graphql/request-context';
 import { loadAll } from '../graphql/loaders';
 import { UserType } from '../identity/user.model';
@@ -21,12 +22,11 @@ import {
 } from './plan.model';
 
 /**
- * What each field of Measure reads of the measure, where that is not the field's own property:
- * a page of points reads only these, and the properties asked for, of its nested measures
- * (`ImprovementPointsResolver`). A field named neither here nor as a column of the measure makes
- * it read whole measures; a new field resolver that reads the measure belongs here.
+ * What each field of Measure reads of the measure, where that is not the field's own property: a
+ * page of measures, and a page of points for its nested measures, read only these and the
+ * properties asked for (`propertiesRead`).
  */
-export const MEASURE_FIELD_READS: Readonly<Record<string, readonly string[]>> = {
+export const MEASURE_FIELD_READS: FieldReads = {
   __typename: [],
   plan: ['planId'],
   owner: ['ownerId'],
@@ -34,20 +34,6 @@ export const MEASURE_FIELD_READS: Readonly<Record<string, readonly string[]>> = 
   deadline: ['id'],
   points: ['id'],
 };
-
-/**
- * The properties of a measure that `selection` (names of fields of Measure) reads, `id` always;
- * undefined when one of them is neither in MEASURE_FIELD_READS nor a column (then whole measures).
- */
-export function measureProperties(selection: ReadonlySet<string>, isColumn: (property: string) => boolean): Set<string> | undefined {
-  const properties = new Set(['id']);
-  for (const field of selection) {
-    const reads = MEASURE_FIELD_READS[field] ?? (isColumn(field) ? [field] : undefined);
-    if (!reads) return undefined;
-    reads.forEach((property) => properties.add(property));
-  }
-  return properties;
-}
 
 @Resolver(() => MeasureType)
 export class MeasuresResolver {

@@ -13,8 +13,8 @@ import { RequestContext } from '../graphql/request-context';
 import { loadAll } from '../graphql/loaders';
 import { renamed } from '../graphql/common.input';
 import { PageArgsInput } from '../graphql/pagination.model';
-import { nodeSelection } from '../graphql/look-ahead';
-import { measureProperties } from './measures.resolver';
+import { nodeSelection, propertiesRead } from '../graphql/look-ahead';
+import { MEASURE_FIELD_READS } from './measures.resolver';
 import { UserType } from '../identity/user.model';
 import { ImprovementPointType, InvestigationType } from '../investigations/investigation.model';
 import { OrganisationType } from '../organisations/organisation.model';
@@ -84,7 +84,9 @@ export class PlansResolver {
   ) {
     // Only what the page's nodes are asked for is read of them (the measures are partial, and
     // reach nothing but this page's answer).
-    const properties = measureProperties(nodeSelection(info) ?? new Set(), (p) => this.measuresService.isMeasureColumn(p));
+    const properties = propertiesRead(nodeSelection(info) ?? new Set(), MEASURE_FIELD_READS, (p) =>
+      this.measuresService.isMeasureColumn(p),
+    );
     return this.measuresService.list(
       actor,
       filter ?? {},
