@@ -4,10 +4,11 @@ import { loadDemoData } from '@opvolging/demo';
 import { TestApp } from '../support/test-app';
 
 /**
- * Pages and loader batches build their entities with `EntityRows` (from raw rows), and a page of
- * points its nested measures from JSON, instead of TypeORM's result transformer. Both must give
- * exactly what TypeORM gives: for every entity of the product, on the demo data, the same objects
- * (class, property names, Date, 'YYYY-MM-DD', strings for bigint, nulls, arrays, JSON).
+ * Pages and loader batches build their entities with `EntityRows` (from raw rows, of a query
+ * builder or of `selectFrom`'s fixed text), and a page of points its nested measures from JSON,
+ * instead of TypeORM's result transformer. Both must give exactly what TypeORM gives: for every
+ * entity of the product, on the demo data, the same objects (class, property names, Date,
+ * 'YYYY-MM-DD', strings for bigint, nulls, arrays, JSON).
  */
 describe('EntityRows hydrates what TypeORM hydrates', () => {
   let t: TestApp;
@@ -32,6 +33,13 @@ describe('EntityRows hydrates what TypeORM hydrates', () => {
       const expected = await query().getMany();
       const { entities } = await rawAndEntities(ds.manager, query());
       expect({ entity: metadata.name, rows: entities }).toStrictEqual({ entity: metadata.name, rows: expected });
+
+      // The same rows through the fixed text of selectFrom (the token check, the organisations by id).
+      const fixed = await ds.query(`${entityRows(ds, metadata.target).selectFrom('x')} ORDER BY ${order(metadata, '"x"')} LIMIT 200`);
+      expect({ entity: metadata.name, rows: entityRows(ds, metadata.target).fromRaw(fixed, 'x') }).toStrictEqual({
+        entity: metadata.name,
+        rows: expected,
+      });
 
       const rows = entityRows(ds, metadata.target);
       const sql =

@@ -69,6 +69,8 @@ export class EntityRows<T extends ObjectLiteral> {
   private readonly columns: Column[];
   private readonly prototype: object;
   private readonly aliases = new Map<string, string[]>();
+  private readonly selects = new Map<string, string>();
+  private readonly table: string;
 
   constructor(
     private readonly source: Pick<DataSource, 'driver'>,
@@ -87,12 +89,33 @@ export class EntityRows<T extends ObjectLiteral> {
         hydrated: HYDRATED_TYPES.has(c.type),
       }));
     this.prototype = (metadata.target as { prototype: object }).prototype;
+    this.table = metadata.tablePath;
   }
 
-  fromRaw(rows: ReadonlyArray<Record<string, unknown>>, alias: string): T[] {
+  /**
+   * `SELECT "alias"."id" AS "alias_id", … FROM table "alias"`: what a query builder on the entity as
+   * `alias` reads, as text built once, for hot statements whose shape never changes (the token
+   * check, the loaders by id); `fromRaw(rows, alias)` makes their entities.
+   */
+  selectFrom(alias: string): string {
+    let select = this.selects.get(alias);
+    if (!select) {
+      const keys = this.keys(alias);
+      const columns = this.columns.map((c, i) => `"${alias}"."${c.sql}" AS "${keys[i]}"`);
+      this.selects.set(alias, (select = `SELECT ${columns.join(', ')} FROM "${this.table}" "${alias}"`));
+    }
+    return select;
+  }
+
+  private keys(alias: string): string[] {
     let keys = this.aliases.get(alias);
     if (!keys)
       this.aliases.set(alias, (keys = this.columns.map((c) => DriverUtils.buildAlias(this.source.driver, undefined, alias, c.sql))));
+    return keys;
+  }
+
+  fromRaw(rows: ReadonlyArray<Record<string, unknown>>, alias: string): T[] {
+    const keys = this.keys(alias);
     const driver = this.source.driver;
     const columns = this.columns;
     return rows.map((row) => {

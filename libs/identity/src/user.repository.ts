@@ -1,5 +1,5 @@
 import { Brackets, EntityManager, SelectQueryBuilder, UpdateResult } from 'typeorm';
-import { rawAndEntities } from '@opvolging/database';
+import { entityRows } from '@opvolging/database';
 import { Organisation } from '@opvolging/organisations';
 import { likeTerm, Role } from '@opvolging/shared';
 import { User } from './user.entity';
@@ -100,7 +100,9 @@ export const userRepository = {
    * `me` and the user's own name without another read.
    */
   async tokenState(em: EntityManager, id: string): Promise<User | undefined> {
-    const [user] = (await rawAndEntities(em, em.createQueryBuilder(User, 'u').where('u.id = :id', { id }))).entities;
+    // Every request reads this: its text is built once (EntityRows.selectFrom), not per call.
+    const users = entityRows(em.connection, User);
+    const [user] = users.fromRaw(await em.query(`${users.selectFrom('u')} WHERE "u"."id" = $1`, [id]), 'u');
     return user;
   },
 
