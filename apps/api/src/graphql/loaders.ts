@@ -44,6 +44,8 @@ export interface DeadlineKey {
   id: string;
 }
 
+const deadlineKey = (k: DeadlineKey) => `${k.kind}:${k.id}`;
+
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return loader(async (ids) => new Map((await fetch(ids)).map((row) => [row.id, row])), null);
 }
@@ -53,89 +55,172 @@ function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promi
  * field, not one per row. Each loader is bound to the actor: it returns only what the actor may see.
  */
 export class Loaders {
-  readonly organisation: DataLoader<string, Organisation | null>;
-  readonly user: DataLoader<string, User | null>;
-  readonly investigation: DataLoader<string, Investigation | null>;
-  readonly finding: DataLoader<string, Finding | null>;
-  readonly point: DataLoader<string, ImprovementPoint | null>;
-  readonly plan: DataLoader<string, ImprovementPlan | null>;
-  readonly measure: DataLoader<string, Measure | null>;
-  readonly audit: DataLoader<string, InternalAudit | null>;
-  readonly participatingInspectorateIds: DataLoader<string, string[]>;
-  readonly involvedOrganisationIds: DataLoader<string, string[]>;
-  readonly findingsByInvestigation: DataLoader<string, Finding[]>;
-  readonly pointsByInvestigation: DataLoader<string, ImprovementPoint[]>;
-  readonly plansByInvestigation: DataLoader<string, ImprovementPlan[]>;
-  readonly addresseeIds: DataLoader<string, string[]>;
-  readonly measuresByPoint: DataLoader<string, Measure[]>;
-  readonly measuresByPlan: DataLoader<string, Measure[]>;
-  readonly pointIdsByMeasure: DataLoader<string, string[]>;
-  readonly versionsByPlan: DataLoader<string, PlanVersion[]>;
-  readonly uncoveredPointIds: DataLoader<string, string[]>;
-  readonly assessmentsByPlan: DataLoader<string, PlanAssessment[]>;
-  readonly auditByPlan: DataLoader<string, InternalAudit | null>;
-  readonly auditResults: DataLoader<InternalAudit, InternalAuditResult[], string>;
-  readonly auditJudgements: DataLoader<string, InternalAuditJudgement[]>;
-  readonly verificationByPlan: DataLoader<string, Verification | null>;
-  readonly verificationGrades: DataLoader<string, VerificationGrade[]>;
-  readonly dueDateChanges: DataLoader<string, DueDateChange[]>;
-  readonly openDeadline: DataLoader<DeadlineKey, OpenDeadline | null, string>;
-  readonly enforcementMeasure: DataLoader<string, EnforcementMeasure | null>;
-  readonly enforcementByPlan: DataLoader<string, EnforcementMeasure[]>;
-  readonly enforcementByInvestigation: DataLoader<string, EnforcementMeasure[]>;
-  /** Keyed `investigationId:organisationId`: the enforcement types the actor may record next. */
-  readonly enforcementNextTypes: DataLoader<string, readonly EnforcementType[]>;
-  readonly enforcementReports: DataLoader<string, EnforcementProgressReport[]>;
-  readonly enforcementForfeits: DataLoader<string, EnforcementForfeit[]>;
+  /** Made on first use: a request needs a few of these, and each is a DataLoader with its own cache. */
+  private readonly made = new Map<string, unknown>();
 
-  constructor(actor: Actor, s: LoaderServices) {
-    this.organisation = byId((ids) => s.organisations.byIds(actor, ids));
-    this.user = byId((ids) => s.users.byIds(actor, ids));
-    this.investigation = byId((ids) => s.investigations.byIds(actor, ids));
-    this.finding = byId((ids) => s.content.findingsByIds(actor, ids));
-    this.point = byId((ids) => s.content.pointsByIds(actor, ids));
-    this.plan = byId((ids) => s.plans.byIds(actor, ids));
-    this.measure = byId((ids) => s.measures.byIds(actor, ids));
-    this.audit = byId((ids) => s.audits.byIds(actor, ids));
-    this.participatingInspectorateIds = loader((ids) => s.investigations.inspectorateIds(actor, ids), []);
-    this.involvedOrganisationIds = loader((ids) => s.investigations.involvedOrganisationIds(actor, ids), []);
-    this.findingsByInvestigation = loader((ids) => s.content.findingsByInvestigation(actor, ids), []);
-    this.pointsByInvestigation = loader((ids) => s.content.pointsByInvestigation(actor, ids), []);
-    this.plansByInvestigation = loader((ids) => s.plans.byInvestigation(actor, ids), []);
-    this.addresseeIds = loader((ids) => s.content.addresseeIds(actor, ids), []);
-    this.measuresByPoint = loader((ids) => s.measures.byPoint(actor, ids), []);
-    this.measuresByPlan = loader((ids) => s.measures.byPlan(actor, ids), []);
-    this.pointIdsByMeasure = loader((ids) => s.measures.pointIds(actor, ids), []);
-    this.versionsByPlan = loader((ids) => s.plans.versionsByPlan(actor, ids), []);
-    this.uncoveredPointIds = loader((ids) => s.plans.uncoveredPointIds(actor, ids), []);
-    this.assessmentsByPlan = loader((ids) => s.plans.assessmentsByPlan(actor, ids), []);
-    this.auditByPlan = loader((ids) => s.audits.byPlan(actor, ids), null);
-    this.auditResults = new DataLoader<InternalAudit, InternalAuditResult[], string>(
-      async (audits) => {
-        const found = await s.audits.resultsByAudit(actor, audits);
-        return audits.map((a) => found.get(a.id) ?? []);
-      },
-      { cacheKeyFn: (a) => a.id },
+  constructor(
+    private readonly actor: Actor,
+    private readonly s: LoaderServices,
+  ) {}
+
+  private once<L>(name: string, make: (actor: Actor, s: LoaderServices) => L): L {
+    let made = this.made.get(name) as L | undefined;
+    if (made === undefined) this.made.set(name, (made = make(this.actor, this.s)));
+    return made;
+  }
+
+  get organisation(): DataLoader<string, Organisation | null> {
+    return this.once('organisation', (actor, s) => byId((ids) => s.organisations.byIds(actor, ids)));
+  }
+
+  get user(): DataLoader<string, User | null> {
+    return this.once('user', (actor, s) => byId((ids) => s.users.byIds(actor, ids)));
+  }
+
+  get investigation(): DataLoader<string, Investigation | null> {
+    return this.once('investigation', (actor, s) => byId((ids) => s.investigations.byIds(actor, ids)));
+  }
+
+  get finding(): DataLoader<string, Finding | null> {
+    return this.once('finding', (actor, s) => byId((ids) => s.content.findingsByIds(actor, ids)));
+  }
+
+  get point(): DataLoader<string, ImprovementPoint | null> {
+    return this.once('point', (actor, s) => byId((ids) => s.content.pointsByIds(actor, ids)));
+  }
+
+  get plan(): DataLoader<string, ImprovementPlan | null> {
+    return this.once('plan', (actor, s) => byId((ids) => s.plans.byIds(actor, ids)));
+  }
+
+  get measure(): DataLoader<string, Measure | null> {
+    return this.once('measure', (actor, s) => byId((ids) => s.measures.byIds(actor, ids)));
+  }
+
+  get audit(): DataLoader<string, InternalAudit | null> {
+    return this.once('audit', (actor, s) => byId((ids) => s.audits.byIds(actor, ids)));
+  }
+
+  get participatingInspectorateIds(): DataLoader<string, string[]> {
+    return this.once('participatingInspectorateIds', (actor, s) => loader((ids) => s.investigations.inspectorateIds(actor, ids), []));
+  }
+
+  get involvedOrganisationIds(): DataLoader<string, string[]> {
+    return this.once('involvedOrganisationIds', (actor, s) => loader((ids) => s.investigations.involvedOrganisationIds(actor, ids), []));
+  }
+
+  get findingsByInvestigation(): DataLoader<string, Finding[]> {
+    return this.once('findingsByInvestigation', (actor, s) => loader((ids) => s.content.findingsByInvestigation(actor, ids), []));
+  }
+
+  get pointsByInvestigation(): DataLoader<string, ImprovementPoint[]> {
+    return this.once('pointsByInvestigation', (actor, s) => loader((ids) => s.content.pointsByInvestigation(actor, ids), []));
+  }
+
+  get plansByInvestigation(): DataLoader<string, ImprovementPlan[]> {
+    return this.once('plansByInvestigation', (actor, s) => loader((ids) => s.plans.byInvestigation(actor, ids), []));
+  }
+
+  get addresseeIds(): DataLoader<string, string[]> {
+    return this.once('addresseeIds', (actor, s) => loader((ids) => s.content.addresseeIds(actor, ids), []));
+  }
+
+  get measuresByPoint(): DataLoader<string, Measure[]> {
+    return this.once('measuresByPoint', (actor, s) => loader((ids) => s.measures.byPoint(actor, ids), []));
+  }
+
+  get measuresByPlan(): DataLoader<string, Measure[]> {
+    return this.once('measuresByPlan', (actor, s) => loader((ids) => s.measures.byPlan(actor, ids), []));
+  }
+
+  get pointIdsByMeasure(): DataLoader<string, string[]> {
+    return this.once('pointIdsByMeasure', (actor, s) => loader((ids) => s.measures.pointIds(actor, ids), []));
+  }
+
+  get versionsByPlan(): DataLoader<string, PlanVersion[]> {
+    return this.once('versionsByPlan', (actor, s) => loader((ids) => s.plans.versionsByPlan(actor, ids), []));
+  }
+
+  get uncoveredPointIds(): DataLoader<string, string[]> {
+    return this.once('uncoveredPointIds', (actor, s) => loader((ids) => s.plans.uncoveredPointIds(actor, ids), []));
+  }
+
+  get assessmentsByPlan(): DataLoader<string, PlanAssessment[]> {
+    return this.once('assessmentsByPlan', (actor, s) => loader((ids) => s.plans.assessmentsByPlan(actor, ids), []));
+  }
+
+  get auditByPlan(): DataLoader<string, InternalAudit | null> {
+    return this.once('auditByPlan', (actor, s) => loader((ids) => s.audits.byPlan(actor, ids), null));
+  }
+
+  get auditResults(): DataLoader<InternalAudit, InternalAuditResult[], string> {
+    return this.once(
+      'auditResults',
+      (actor, s) =>
+        new DataLoader<InternalAudit, InternalAuditResult[], string>(
+          async (audits) => {
+            const found = await s.audits.resultsByAudit(actor, audits);
+            return audits.map((a) => found.get(a.id) ?? []);
+          },
+          { cacheKeyFn: (a) => a.id },
+        ),
     );
-    this.auditJudgements = loader((ids) => s.audits.judgementsByAudit(actor, ids), []);
-    this.verificationByPlan = loader((ids) => s.verifications.byPlan(actor, ids), null);
-    this.verificationGrades = loader((ids) => s.verifications.gradesByVerification(actor, ids), []);
-    this.dueDateChanges = loader((ids) => s.deadlines.changesBySubject(actor, ids), []);
-    this.enforcementMeasure = byId((ids) => s.enforcement.byIds(actor, ids));
-    this.enforcementByPlan = loader((ids) => s.enforcement.byPlan(actor, ids), []);
-    this.enforcementByInvestigation = loader((ids) => s.enforcement.byInvestigation(actor, ids), []);
-    this.enforcementNextTypes = loader((keys) => s.enforcement.nextTypes(actor, keys), []);
-    this.enforcementReports = loader((ids) => s.enforcement.reportsByMeasure(actor, ids), []);
-    this.enforcementForfeits = loader((ids) => s.enforcement.forfeitsByMeasure(actor, ids), []);
-    const deadlineKey = (k: DeadlineKey) => `${k.kind}:${k.id}`;
-    this.openDeadline = new DataLoader<DeadlineKey, OpenDeadline | null, string>(
-      async (keys) => {
-        const ids = [...new Set(keys.map((k) => k.id))];
-        const kinds = [...new Set(keys.map((k) => k.kind))];
-        const found = new Map((await s.deadlines.byIds(actor, ids, kinds)).map((d) => [deadlineKey(d), d]));
-        return keys.map((k) => found.get(deadlineKey(k)) ?? null);
-      },
-      { cacheKeyFn: deadlineKey },
+  }
+
+  get auditJudgements(): DataLoader<string, InternalAuditJudgement[]> {
+    return this.once('auditJudgements', (actor, s) => loader((ids) => s.audits.judgementsByAudit(actor, ids), []));
+  }
+
+  get verificationByPlan(): DataLoader<string, Verification | null> {
+    return this.once('verificationByPlan', (actor, s) => loader((ids) => s.verifications.byPlan(actor, ids), null));
+  }
+
+  get verificationGrades(): DataLoader<string, VerificationGrade[]> {
+    return this.once('verificationGrades', (actor, s) => loader((ids) => s.verifications.gradesByVerification(actor, ids), []));
+  }
+
+  get dueDateChanges(): DataLoader<string, DueDateChange[]> {
+    return this.once('dueDateChanges', (actor, s) => loader((ids) => s.deadlines.changesBySubject(actor, ids), []));
+  }
+
+  get enforcementMeasure(): DataLoader<string, EnforcementMeasure | null> {
+    return this.once('enforcementMeasure', (actor, s) => byId((ids) => s.enforcement.byIds(actor, ids)));
+  }
+
+  get enforcementByPlan(): DataLoader<string, EnforcementMeasure[]> {
+    return this.once('enforcementByPlan', (actor, s) => loader((ids) => s.enforcement.byPlan(actor, ids), []));
+  }
+
+  get enforcementByInvestigation(): DataLoader<string, EnforcementMeasure[]> {
+    return this.once('enforcementByInvestigation', (actor, s) => loader((ids) => s.enforcement.byInvestigation(actor, ids), []));
+  }
+
+  /** Keyed `investigationId:organisationId`: the enforcement types the actor may record next. */
+  get enforcementNextTypes(): DataLoader<string, readonly EnforcementType[]> {
+    return this.once('enforcementNextTypes', (actor, s) => loader((keys) => s.enforcement.nextTypes(actor, keys), []));
+  }
+
+  get enforcementReports(): DataLoader<string, EnforcementProgressReport[]> {
+    return this.once('enforcementReports', (actor, s) => loader((ids) => s.enforcement.reportsByMeasure(actor, ids), []));
+  }
+
+  get enforcementForfeits(): DataLoader<string, EnforcementForfeit[]> {
+    return this.once('enforcementForfeits', (actor, s) => loader((ids) => s.enforcement.forfeitsByMeasure(actor, ids), []));
+  }
+
+  get openDeadline(): DataLoader<DeadlineKey, OpenDeadline | null, string> {
+    return this.once(
+      'openDeadline',
+      (actor, s) =>
+        new DataLoader<DeadlineKey, OpenDeadline | null, string>(
+          async (keys) => {
+            const ids = [...new Set(keys.map((k) => k.id))];
+            const kinds = [...new Set(keys.map((k) => k.kind))];
+            const found = new Map((await s.deadlines.byIds(actor, ids, kinds)).map((d) => [deadlineKey(d), d]));
+            return keys.map((k) => found.get(deadlineKey(k)) ?? null);
+          },
+          { cacheKeyFn: deadlineKey },
+        ),
     );
   }
 }
