@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLObjectType } from 'graphql';
+import { NEST_PROPERTY_RESOLVER } from '../../apps/api/src/graphql/plain-fields';
 import { createWorld } from '../support/fixtures';
 import { StatementCounter } from '../support/statement-counter';
 import { TestApp } from '../support/test-app';
@@ -434,6 +437,22 @@ describe('SQL statements per request do not grow with the page size', () => {
       { id: investigationId },
     );
     expect(nested(all.statements)[0]).toContain(`'cancellationReason', m.cancellation_reason`);
+  });
+
+  /**
+   * Issue 16: the fields of the plain-data types that only read a property have no resolver
+   * (graphql-jit reads them inline); fields with a resolver of their own, and the other types
+   * (a connection's totalCount is a promise), keep theirs. The last line fails if Nest's property
+   * resolver ever gets another name (then nothing would be taken off).
+   */
+  it('plain-data types read their properties without a resolver call', () => {
+    const schema = t.get(GraphQLSchemaHost).schema;
+    const field = (type: string, name: string) => (schema.getType(type) as GraphQLObjectType).getFields()[name];
+    expect(field('Measure', 'description').resolve).toBeUndefined();
+    expect(field('ImprovementPoint', 'text').resolve).toBeUndefined();
+    expect(field('PlanProgress', 'measuresTotal').resolve).toBeUndefined();
+    expect(field('Measure', 'plan').resolve).toBeDefined();
+    expect(field('MeasureConnection', 'totalCount').resolve?.name).toBe(NEST_PROPERTY_RESOLVER);
   });
 
   /** Issue 16: a page of measures reads only the properties its nodes are asked for, and answers what whole measures answer. */

@@ -28,6 +28,7 @@ import { AuthGuard } from './graphql/auth.guard';
 import { DomainErrorFilter } from './graphql/domain-error.filter';
 import { HttpErrorsFilter } from './graphql/http-errors.filter';
 import { formatError } from './graphql/format-error';
+import { withoutPropertyResolvers } from './graphql/plain-fields';
 import { requestLimits } from './graphql/request-limits';
 import { requestLogPlugin } from './graphql/request-log.plugin';
 import { RateLimiter, RateLimitGuard } from './graphql/rate-limit';
@@ -99,6 +100,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
           parseOptions: limits.parseOptions,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req }),
           formatError,
+          // Plain-data types read their properties without a resolver call per row and field.
+          transformSchema: withoutPropertyResolvers,
         };
       },
     }),
