@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLObjectType } from 'graphql';
-import { NEST_PROPERTY_RESOLVER } from '../../apps/api/src/graphql/plain-fields';
+import { TypeMetadataStorage } from '@nestjs/graphql/dist/schema-builder/storages/type-metadata.storage';
+import { NEST_PROPERTY_RESOLVER, PLAIN_DATA_TYPES } from '../../apps/api/src/graphql/plain-fields';
 import { createWorld } from '../support/fixtures';
 import { StatementCounter } from '../support/statement-counter';
 import { TestApp } from '../support/test-app';
@@ -453,6 +454,16 @@ describe('SQL statements per request do not grow with the page size', () => {
     expect(field('PlanProgress', 'measuresTotal').resolve).toBeUndefined();
     expect(field('Measure', 'plan').resolve).toBeDefined();
     expect(field('MeasureConnection', 'totalCount').resolve?.name).toBe(NEST_PROPERTY_RESOLVER);
+    // Nest's resolver reads the property of the field's TypeScript name, graphql's the field's own
+    // name: for these types they must be the same (no @Field({ name })).
+    const types = TypeMetadataStorage.getObjectTypesMetadata().filter((type) =>
+      (PLAIN_DATA_TYPES as readonly string[]).includes(type.name),
+    );
+    expect(types.map((type) => type.name).sort()).toEqual([...PLAIN_DATA_TYPES].sort());
+    const renamed = types.flatMap((type) =>
+      (type.properties ?? []).filter((p) => p.schemaName !== p.name).map((p) => `${type.name}.${p.name}`),
+    );
+    expect(renamed).toEqual([]);
   });
 
   /** Issue 16: a page of measures reads only the properties its nodes are asked for, and answers what whole measures answer. */
