@@ -59,7 +59,7 @@ export function propertiesRead(
   reads: FieldReads,
   isColumn: (property: string) => boolean,
 ): Set<string> | undefined {
-  const properties = new Set(['id', ...(reads.__typename ?? [])]);
+  const properties = new Set(['id']);
   for (const field of selection) {
     const read = reads[field] ?? (isColumn(field) ? [field] : undefined);
     if (!read) return undefined;
