@@ -4,14 +4,23 @@ import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-r
 const fieldsNamed = (fields: FieldsByTypeName, name: string): ResolveTree[] =>
   Object.values(fields).flatMap((byAlias) => Object.values(byAlias).filter((field) => field.name === name));
 
+/** Per resolver call (its info object): a page asking for its nodes' fields and for a nested field's reads the selection once. */
+const treesOf = new WeakMap<GraphQLResolveInfo, ResolveTree[]>();
+
 /** The trees of this connection field's nodes: through `nodes` and `edges { node }`, with aliases, fragments and @include/@skip. */
 function nodeTrees(info: GraphQLResolveInfo): ResolveTree[] {
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  if (!tree) return [];
-  return [
-    ...fieldsNamed(tree.fieldsByTypeName, 'nodes'),
-    ...fieldsNamed(tree.fieldsByTypeName, 'edges').flatMap((edge) => fieldsNamed(edge.fieldsByTypeName, 'node')),
-  ];
+  let trees = treesOf.get(info);
+  if (!trees) {
+    const tree = parseResolveInfo(info) as ResolveTree | null;
+    trees = tree
+      ? [
+          ...fieldsNamed(tree.fieldsByTypeName, 'nodes'),
+          ...fieldsNamed(tree.fieldsByTypeName, 'edges').flatMap((edge) => fieldsNamed(edge.fieldsByTypeName, 'node')),
+        ]
+      : [];
+    treesOf.set(info, trees);
+  }
+  return trees;
 }
 
 /** The names (not aliases) of the fields selected in these trees, together; null when there are none. */
