@@ -96,6 +96,15 @@ describe('observability', () => {
     expect(errors[0]).toMatchObject({
       err: { type: 'QueryFailedError', message: expect.stringMatching(/relation "exports" does not exist/) },
     });
+    // The filter's line carries the request's id (its logging context), as the access line does.
+    expect(errors[1]).toMatchObject({
+      msg: 'request failed',
+      req: { method: 'GET', path: '/exports/11111111-2222-4333-8444-555555555555/download' },
+      res: { status: 500 },
+      durationMs: expect.any(Number),
+    });
+    expect(errors[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(errors[1].requestId).toBe(errors[0].requestId);
     const logged = JSON.stringify(errors);
     expect(logged).not.toMatch(/SELECT|parameters/i);
     expect(logged).not.toContain(userId);
