@@ -43,6 +43,12 @@ describe('The API serves the built web app', () => {
       expect(res.text).toBe(INDEX);
     }
     expect((await http().head('/plans/123').set('accept', HTML)).status).toBe(200);
+    // A browser revalidates the page by its date: 304 without the page while the build is the same.
+    const first = await http().get('/plans/123').set('accept', HTML);
+    expect(first.headers['last-modified']).toBeDefined();
+    const again = await http().get('/plans/123').set('accept', HTML).set('if-modified-since', first.headers['last-modified']);
+    expect(again.status).toBe(304);
+    expect((await http().get('/assets/app-abc123.js').set('accept', '*/*')).headers.etag).toBeDefined();
   });
 
   it('serves hashed assets as immutable for a year, and a missing asset is a 404, not the page', async () => {
@@ -66,6 +72,7 @@ describe('The API serves the built web app', () => {
   it('never shadows the API: GraphQL, health, calendar, exports, OIDC sign-in and the dashboard', async () => {
     const gql = await http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });
     expect(gql.body).toEqual({ data: { __typename: 'Query' } });
+    expect(gql.headers.etag).toBeUndefined(); // no hash of every answer (mountHttp)
     const health = await http().get('/health').set('accept', HTML);
     expect(health.status).toBe(200);
     expect(health.headers['content-type']).toMatch(/json/);

@@ -2,10 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'crypto';
 import request from 'supertest';
-import { mountQueueDashboard } from '../../apps/api/src/admin/queue-dashboard';
 import { AppModule } from '../../apps/api/src/app.module';
-import { mountWebApp } from '../../apps/api/src/web/web-app';
-import { mountBodyParser } from '../../apps/api/src/graphql/body-limit';
+import { mountHttp } from '../../apps/api/src/http/mount';
 import { APPLICATION_OPTIONS } from '../../apps/composition/src/process';
 import { AppConfig, loadConfig } from '@opvolging/config';
 import { Database } from '@opvolging/database';
@@ -76,9 +74,7 @@ export class TestApp {
     if (this.logs) app.useLogger(app.get(Logger));
     if (module === AppModule) {
       // as main.ts does, before init
-      mountBodyParser(app);
-      mountQueueDashboard(app);
-      mountWebApp(app);
+      mountHttp(app);
     }
     await app.init();
     return app;
