@@ -137,28 +137,22 @@ export class Database {
 
   /**
    * Who acts, as one parameterised statement sent ahead of a statement (`ActingQuery`): ahead of
-   * each statement of a read (then read-only), or of a transaction's first.
+   * each statement of a read (then read-only), or of a transaction's first. Its text is the same
+   * for every actor: made once for reads and once for transactions.
    */
   private actingAsStatement(actor: Actor | null, onBehalfOf: string | undefined, readOnly: boolean): Statement {
-    const settings = this.settings(actor, onBehalfOf);
-    if (readOnly) settings.push(['transaction_read_only', 'on']);
-    return {
-      text: `SELECT ${settings.map(([name], i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`,
-      values: settings.map(([, value]) => value),
-    };
+    const values = [actor?.userId ?? '', actor?.role ?? 'SYSTEM', actor?.organisationId ?? '', onBehalfOf ?? (actor ? '' : 'system')];
+    if (this.config.DB_APP_ROLE) values.push(this.config.DB_APP_ROLE);
+    if (readOnly) values.push('on');
+    return { text: readOnly ? this.settingsText.read : this.settingsText.transaction, values };
   }
 
-  /** Who acts, as PostgreSQL settings (transaction-local wherever they are set). */
-  private settings(actor: Actor | null, onBehalfOf?: string): Array<[string, string]> {
-    const settings: Array<[string, string]> = [
-      ['app.user_id', actor?.userId ?? ''],
-      ['app.role', actor?.role ?? 'SYSTEM'],
-      ['app.organisation_id', actor?.organisationId ?? ''],
-      ['app.on_behalf_of', onBehalfOf ?? (actor ? '' : 'system')],
-    ];
-    if (this.config.DB_APP_ROLE) settings.push(['role', this.config.DB_APP_ROLE]);
-    return settings;
-  }
+  /** The names `actingAsStatement` sets, in the order of its values (all transaction-local). */
+  private readonly settingsText = (() => {
+    const names = ['app.user_id', 'app.role', 'app.organisation_id', 'app.on_behalf_of', ...(this.config.DB_APP_ROLE ? ['role'] : [])];
+    const text = (all: string[]) => `SELECT ${all.map((name, i) => `set_config(${escapeLiteral(name)}, $${i + 1}, true)`).join(', ')}`;
+    return { transaction: text(names), read: text([...names, 'transaction_read_only']) };
+  })();
 }
 
 /**
