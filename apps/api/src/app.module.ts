@@ -2,7 +2,11 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { join } from 'path';
 import { AuditsModule } from '@opvolging/audits';
 import { AppConfig, ConfigModule } from '@opvolging/config';
@@ -87,11 +91,13 @@ export const SCHEMA_FILE = join(process.cwd(), 'docs', 'schema.graphql');
           // Apollo's defaults, stated: CSRF prevention on, batched (array) requests refused.
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
-          // No HTTP caching of answers here (they are per user), so no cache-control bookkeeping per field.
+          // No HTTP caching of answers here (they are per user), so no cache-control bookkeeping per field;
+          // no federation, so no inline-trace plugin asked at every request whether to trace.
           plugins: [
             requestLogPlugin(),
             ...limits.plugins,
             ApolloServerPluginCacheControlDisabled(),
+            ApolloServerPluginInlineTraceDisabled(),
             ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
           ],
           // Compact JSON: Apollo's default indents every answer, which for a large overview costs time and bytes.
