@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, demoAccounts, loadDemoData } from '@opvolging/demo';
+import { StatementCounter } from '../support/statement-counter';
 import { codes, TestApp } from '../support/test-app';
 
 /**
@@ -90,9 +91,26 @@ describe('overviews', () => {
   it('shows a reviewer what changed since the last visit', async () => {
     const reviewer = token('toezicht.heerlen@opvolging.demo');
     const me = await t.ok(reviewer, `{ me { organisation { id } } }`);
-    await t.ok(reviewer, `mutation($id: ID!) { markOverviewSeen(subjectId: $id) }`, { id: me.me.organisation.id });
-    const quiet = await t.ok(reviewer, `{ municipalityOverview { changesSinceLastVisit { count since } } }`);
-    expect(quiet.municipalityOverview.changesSinceLastVisit.count).toBe(0);
+    // Before the first visit every change counts, with no bookmark.
+    const first = await t.ok(reviewer, `{ municipalityOverview { changesSinceLastVisit { count since entries { entityType } } } }`);
+    expect(first.municipalityOverview.changesSinceLastVisit.since).toBeNull();
+    expect(first.municipalityOverview.changesSinceLastVisit.count).toBeGreaterThan(0);
+    expect(first.municipalityOverview.changesSinceLastVisit.entries).toHaveLength(
+      Math.min(first.municipalityOverview.changesSinceLastVisit.count, 50),
+    );
+    const seen = await t.ok(reviewer, `mutation($id: ID!) { markOverviewSeen(subjectId: $id) }`, { id: me.me.organisation.id });
+    const counter = StatementCounter.install();
+    let quiet;
+    try {
+      quiet = await t.ok(reviewer, `{ municipalityOverview { changesSinceLastVisit { count since entries { entityType } } } }`);
+    } finally {
+      counter.uninstall();
+    }
+    expect(quiet.municipalityOverview.changesSinceLastVisit).toEqual({ count: 0, since: seen.markOverviewSeen, entries: [] });
+    // The token check; then one transaction: the plans (with START and the settings), the changes
+    // with the bookmark in the same statement, the record of the read, COMMIT.
+    expect(counter.total).toBe(5);
+    expect(counter.data.filter((s) => /overview_visits/.test(s))).toHaveLength(1);
 
     const plans = await t.ok(token(INSPECTOR), `{ improvementPlans(filter: { status: SUBMITTED }) { nodes { id version } } }`);
     const answer = { judgement: 'SUFFICIENT', rationale: 'Voldoende.' };
