@@ -293,40 +293,38 @@ export const overviewRepository = {
     );
   },
 
+  /** When the user last marked the subject's overview as seen. */
+  async seenAt(em: EntityManager, userId: string, subjectId: string): Promise<Date | null> {
+    const [visit] = await em.query(`SELECT seen_at FROM overview_visits WHERE user_id = $1 AND subject_id = $2`, [userId, subjectId]);
+    return visit?.seen_at ?? null;
+  },
+
   /**
-   * What changed since the user last marked the subject's overview as seen, with the bookmark
-   * (`since`, null before the first visit) in the same statement: the latest 50 history entries
-   * of the investigations, of the given entity types, after it, each with the count of all matches
-   * (`total`); with `withoutDrafts`, not the organisation's draft content.
+   * The latest 50 history entries of the investigations, of the given entity types, after `since`,
+   * each with the count of all matches (`total`); with `withoutDrafts`, not the organisation's draft content.
    */
-  async changesSinceVisit(
+  changes(
     em: EntityManager,
-    visit: { userId: string; subjectId: string },
     investigationIds: string[],
     types: string[],
+    since: Date | null,
     withoutDrafts: boolean,
-  ): Promise<{ since: Date | null; rows: Array<Record<string, unknown> & { total: number }> }> {
+  ): Promise<Array<Record<string, unknown> & { total: number }>> {
     // The audit's creation at acceptance (a due date, no content of the organisation's) is an event of the case and stays.
     const hideDrafts = withoutDrafts ? `AND ((h.entity_type = 'internal_audit' AND h.operation = 'INSERT') OR ${NO_DRAFT_CONTENT})` : '';
-    // history_investigation_time_idx ranges from the bookmark (from the beginning without one). The
-    // count of all matches comes with the latest 50 (a window over the rows before LIMIT); one row
-    // with only the bookmark when nothing matches.
-    const rows: Array<Record<string, unknown> & { since: Date | null; total: number }> = await em.query(
-      `SELECT v.since, c.*
-         FROM (SELECT (SELECT seen_at FROM overview_visits WHERE user_id = $3 AND subject_id = $4) AS since) v
-         LEFT JOIN LATERAL (
-           SELECT h.id, h.occurred_at AS "occurredAt", h.entity_type AS "entityType", h.entity_id AS "entityId", h.operation,
-                  h.changed_fields AS "changedFields", h.investigation_id AS "investigationId",
-                  h.organisation_id AS "organisationId", count(*) OVER ()::int AS total
-             FROM history h
-            WHERE h.investigation_id = ANY($1) AND h.entity_type = ANY($2) AND h.occurred_at > coalesce(v.since, '-infinity')
-              AND (h.entity_type <> 'improvement_plan' OR h.operation = 'INSERT' OR h.changed_fields && ARRAY['status','due_date']::text[])
-              ${hideDrafts}
-            ORDER BY h.id DESC LIMIT 50
-         ) c ON true`,
-      [investigationIds, types, visit.userId, visit.subjectId],
+    // Without a bookmark every change counts; with one, history_investigation_time_idx ranges from it.
+    // The count of all matches comes with the latest 50 (a window over the rows before LIMIT).
+    return em.query(
+      `SELECT h.id, h.occurred_at AS "occurredAt", h.entity_type AS "entityType", h.entity_id AS "entityId", h.operation,
+      h.changed_fields AS "changedFields",
+              h.investigation_id AS "investigationId", h.organisation_id AS "organisationId", count(*) OVER ()::int AS total
+         FROM history h
+        WHERE h.investigation_id = ANY($1) AND h.entity_type = ANY($2)${since ? ' AND h.occurred_at > $3' : ''}
+          AND (h.entity_type <> 'improvement_plan' OR h.operation = 'INSERT' OR h.changed_fields && ARRAY['status','due_date']::text[])
+          ${hideDrafts}
+        ORDER BY h.id DESC LIMIT 50`,
+      since ? [investigationIds, types, since] : [investigationIds, types],
     );
-    return { since: rows[0]?.since ?? null, rows: rows.filter((r) => r.id !== null).map(({ since: _since, ...row }) => row) };
   },
 
   /** Database time, like the history it is compared with. */

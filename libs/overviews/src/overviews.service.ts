@@ -153,6 +153,7 @@ export class OverviewsService {
 
   /** Changes since the user last marked the overview as seen: plan, assessment, audit and verification events. */
   private async changesIn(em: EntityManager, actor: Actor, subjectId: string, investigationIds: string[]): Promise<ChangesSince> {
+    const since = await overviewRepository.seenAt(em, actor.userId, subjectId);
     const types = [
       'investigation',
       'improvement_plan',
@@ -163,13 +164,7 @@ export class OverviewsService {
       'due_date_change',
     ];
     // Others do not see the organisation's unsubmitted audit edits (history's rule).
-    const { since, rows } = await overviewRepository.changesSinceVisit(
-      em,
-      { userId: actor.userId, subjectId },
-      investigationIds,
-      types,
-      actor.role !== Role.ORGANISATION_MEMBER,
-    );
+    const rows = await overviewRepository.changes(em, investigationIds, types, since, actor.role !== Role.ORGANISATION_MEMBER);
     const entries = rows.map(({ total: _total, ...entry }) => entry);
     await recordHistoryRead(em, { userId: actor.userId, scope: 'OVERVIEW', subjectId, rowsReturned: entries.length });
     return { since, count: rows[0]?.total ?? 0, entries };
