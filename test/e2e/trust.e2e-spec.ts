@@ -179,6 +179,29 @@ describe('trust: history, isolation in the database, accounts', () => {
     expect(codes(await t.gql(await t.signIn('collega@buurtteam.test', PASSWORD), `{ me { id } }`))).toEqual([]);
   });
 
+  it('refuses a token once it has expired or its signature is changed, also after the same token was accepted', async () => {
+    const token = await t.signIn('collega@buurtteam.test', PASSWORD);
+    expect(codes(await t.gql(token, `{ me { id } }`))).toEqual([]);
+    expect(codes(await t.gql(token, `{ me { id } }`))).toEqual([]); // the second use is answered from the verified token
+    const [head, payload, signature] = token.split('.');
+    const forged = `${head}.${payload}.${signature.slice(0, -4)}${signature.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    const refused = await t.gql(forged, `{ me { id } }`);
+    expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+    expect(refused.errors![0].message).toBe('The bearer token is not valid: sign in again.');
+    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp: number };
+    const before = t.clock.now();
+    try {
+      t.clock.set(new Date(exp * 1000 - 1000));
+      expect(codes(await t.gql(token, `{ me { id } }`))).toEqual([]);
+      t.clock.set(new Date(exp * 1000));
+      const expired = await t.gql(token, `{ me { id } }`);
+      expect(codes(expired)).toEqual(['UNAUTHENTICATED']);
+      expect(expired.errors![0].message).toBe('Your session has expired: sign in again.');
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
   it('resets a password by a mail link that works once and expires', async () => {
     const REQUEST = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`;
     const RESET = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`;

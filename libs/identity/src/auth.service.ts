@@ -13,6 +13,9 @@ interface TokenClaims {
   tv: number;
 }
 
+/** How many verified tokens a process remembers (the oldest forgotten first): a few MiB at most. */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** Failed sign-ins in a row before the account locks (OWASP: lock-out with back-off). */
 export const LOCKOUT_AFTER = 5;
 
@@ -24,6 +27,16 @@ export interface SignInResult {
 
 @Injectable()
 export class AuthService {
+  /**
+   * Tokens whose signature this process has verified, by their exact text, with their claims and
+   * expiry. The same token comes with every request of a session: its HMAC, base64 and JSON work is
+   * done once, and its expiry is still checked against the clock at each use. Only a byte-identical
+   * token is found here, so a changed signature or payload is verified (and refused) as before; the
+   * account check (active, token version) runs for every request either way. In memory of each
+   * process only: another replica verifies the token itself.
+   */
+  private readonly verified = new Map<string, TokenClaims & { exp: number }>();
+
   constructor(
     private readonly db: Database,
     private readonly jwt: JwtService,
@@ -67,6 +80,28 @@ export class AuthService {
     return { accessToken, expiresAt: new Date(expiresAtSeconds * 1000), user };
   }
 
+  /** The token's claims once its signature and expiry hold (see `verified`); UNAUTHENTICATED otherwise. */
+  private async verifiedClaims(token: string): Promise<TokenClaims> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const known = this.verified.get(token);
+    if (known && now < known.exp) return known;
+    this.verified.delete(token);
+    let claims: TokenClaims & { exp?: number };
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp?: number }>(token, { clockTimestamp: now });
+    } catch (error) {
+      const expired = (error as Error).name === 'TokenExpiredError';
+      throw DomainError.unauthenticated(
+        expired ? 'Your session has expired: sign in again.' : 'The bearer token is not valid: sign in again.',
+      );
+    }
+    if (typeof claims.exp === 'number') {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { sub: claims.sub, tv: claims.tv, exp: claims.exp });
+    }
+    return claims;
+  }
+
   /** Raises the token version: every token issued before stops working ("sign out everywhere"). */
   async signOutEverywhere(actor: Actor): Promise<boolean> {
     await this.db.transaction(actor, ({ em }) => userRepository.raiseTokenVersion(em, actor.userId));
@@ -87,15 +122,7 @@ export class AuthService {
 
   /** `authenticate`, with the account as read for the check (the API primes the request's user loader with it). */
   async authenticateUser(token: string): Promise<{ actor: Actor; user: User }> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
-    } catch (error) {
-      const expired = (error as Error).name === 'TokenExpiredError';
-      throw DomainError.unauthenticated(
-        expired ? 'Your session has expired: sign in again.' : 'The bearer token is not valid: sign in again.',
-      );
-    }
+    const claims = await this.verifiedClaims(token);
     // One statement in one round trip (this runs for every request), prepared on its connection like every read.
     const user = await this.db.read(null, ({ em }) => userRepository.tokenState(em, claims.sub));
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
