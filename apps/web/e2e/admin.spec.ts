@@ -24,7 +24,7 @@ test.describe('administrator', () => {
     await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
     await expect(page.getByRole('alert').getByRole('link', { name: 'Vul de naam in.' })).toBeVisible();
     await expectAccessible(page, 'new organisation with errors (nl)');
-    await page.getByLabel('Naam').fill(orgName);
+    await page.getByLabel('Naam', { exact: true }).fill(orgName);
     await page.getByLabel('Soort organisatie').selectOption({ label: 'Jeugdhulp' });
     await page.getByLabel('Gemeente waar zij vooral werkt').selectOption({ label: 'Gemeente Groningen' });
     await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
@@ -33,7 +33,9 @@ test.describe('administrator', () => {
     await page.getByLabel('Zoeken op naam').fill(String(stamp));
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('link', { name: `${orgName} wijzigen` }).click();
-    await page.getByLabel('Naam').fill(`${orgName} Noord`);
+    // The edit form, not the list's "Zoeken op naam" (a label holding "naam" too), which stays until the form is there.
+    await expect(page.getByRole('heading', { level: 1, name: orgName })).toBeVisible();
+    await page.getByLabel('Naam', { exact: true }).fill(`${orgName} Noord`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen.' })).toBeVisible();
     await expectAccessible(page, 'edit organisation (nl)');
