@@ -52,6 +52,22 @@ describe('a sweep that follows what is due', () => {
     expect(await sweeper.sweep()).toMatchObject({ full: false, candidates: 0, notices: 0 });
   });
 
+  it('reads in a full reading exactly which of the steps due today are recorded, each for its own deadline', async () => {
+    const steps = `SELECT kind, subject_id, due_date::text AS due_date, step FROM deadline_notices ORDER BY 1, 2, 3, 4`;
+    const before = await sql(steps);
+    // Half the notices the first sweep recorded are taken back: a full reading must record exactly those again.
+    const gone = await sql<{ id: string }>(`SELECT id FROM deadline_notices ORDER BY subject_id, kind`).then((r) =>
+      r.filter((_, i) => i < r.length / 2).map((n) => n.id),
+    );
+    // Some taken back and some kept, so the reading must tell the two apart.
+    expect(gone.length).toBeGreaterThan(1);
+    expect(before.length - gone.length).toBeGreaterThan(1);
+    await sql(`DELETE FROM notifications WHERE notice_id = ANY($1::uuid[])`, [gone]);
+    await sql(`DELETE FROM deadline_notices WHERE id = ANY($1::uuid[])`, [gone]);
+    expect(await fullSweep()).toMatchObject({ full: true, notices: gone.length });
+    expect(await sql(steps)).toEqual(before);
+  });
+
   it('marks the investigation of a changed row in the change’s transaction, once per statement', async () => {
     const [measure] = await sql<{ id: string; investigation_id: string }>(
       `SELECT m.id, p.investigation_id FROM measures m JOIN improvement_plans p ON p.id = m.plan_id

@@ -93,15 +93,48 @@ interface Investigation {
   policy?: ReturnType<typeof resolvePolicy>;
 }
 
-/** One part of the candidates as read: the deadlines, their investigations, and the steps noticed of those looked up. */
-interface Part {
-  candidates: Candidate[];
-  investigations: Map<string, Investigation>;
-  noticed: Map<string, string[]>;
-}
-
 /** A candidate with the notice that is due for it now. */
 type Due = { c: Candidate; inv: Investigation; notice: NonNullable<ReturnType<typeof noticeDue>> };
+
+/**
+ * One part of the open deadlines as read: how many; those looked up whose notice due today is not
+ * recorded yet (`due`); the others (`rest`), to be decided against `since`; their investigations.
+ */
+interface Part {
+  read: number;
+  due: Due[];
+  rest: Candidate[];
+  investigations: Map<string, Investigation>;
+}
+
+/**
+ * The candidates that have a notice due on `day`, with it, as far as `keep` keeps them. In slices,
+ * giving the event loop back in between: one pass over 160,000 candidates blocked the worker for
+ * about 200 ms (lock renewals and other jobs wait meanwhile).
+ */
+async function noticesDue(
+  candidates: Candidate[],
+  investigations: Map<string, Investigation>,
+  day: string,
+  keep: (due: Due) => boolean = () => true,
+): Promise<Due[]> {
+  const due: Due[] = [];
+  for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
+    if (i > 0) await setImmediate();
+    for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
+      const inv = investigations.get(c.investigation_id)!;
+      const notice = noticeDue(c.kind, c.due_date, day, inv.deadline_unit, (inv.policy ??= resolvePolicy(inv.reminder_policy))[c.kind]);
+      if (notice !== null && keep({ c, inv, notice })) due.push({ c, inv, notice });
+    }
+  }
+  return due;
+}
+
+/** How a part is read, and which of its deadlines need their recorded steps looked up (see `sweep`). */
+interface PartToRead {
+  read: (em: EntityManager) => Promise<Candidate[]>;
+  lookUp: (c: Candidate) => boolean;
+}
 
 /**
  * Finds what is due now among the open deadlines and records each notice once: PostgreSQL is the
@@ -138,7 +171,7 @@ export class DeadlineSweeper {
     // In bounded parts (a week of due dates, a few hundred investigations): memory and each
     // transaction stay small whatever the backlog, and the event loop turns between them. The next
     // part is read while this one is recorded (parts never share a deadline), so at most two are held.
-    const parts: Array<{ read: (em: EntityManager) => Promise<Candidate[]>; lookUp: (c: Candidate) => boolean }> = [];
+    const parts: PartToRead[] = [];
     for (let i = 0; i < work.dueDates.length; i += DATES_PER_READ) {
       const part = work.dueDates.slice(i, i + DATES_PER_READ);
       parts.push({ read: (em) => rows.deadlinesOn<Candidate>(em, part), lookUp });
@@ -147,13 +180,14 @@ export class DeadlineSweeper {
       const part = work.investigationIds.slice(i, i + INVESTIGATIONS_PER_READ);
       parts.push({ read: (em) => rows.deadlinesOf<Candidate>(em, part, horizonEnd, work.dueDates), lookUp: () => true });
     }
-    let reading = parts.length ? this.readPart(parts[0], phases) : null;
+    const readPart = (part: PartToRead) => timed(phases, 'readMs', () => this.readPart(part, today));
+    let reading = parts.length ? readPart(parts[0]) : null;
     for (let i = 0; i < parts.length; i++) {
       const read = await reading!;
-      reading = i + 1 < parts.length ? this.readPart(parts[i + 1], phases) : null;
+      reading = i + 1 < parts.length ? readPart(parts[i + 1]) : null;
       // A failed read ahead fails the sweep when it is awaited; until then it must not count as unhandled.
       reading?.catch(() => undefined);
-      await this.recordPart(today, work.since, result, room, read, parts[i].lookUp);
+      await this.recordPart(today, work.since, result, room, read);
     }
     // Every notice of `today` is recorded: the next sweep starts from here. (A sweep that fails
     // before this leaves the marks and the last day as they were, so the next one does its work again.)
@@ -223,54 +257,45 @@ export class DeadlineSweeper {
     return { since: last, dueDates, investigationIds: changes.investigationIds, marks: changes.ids, full: false };
   }
 
-  /** Reads one part of the open deadlines, with the steps already noticed of those `lookUp` names. */
-  private readPart(
-    part: { read: (em: EntityManager) => Promise<Candidate[]>; lookUp: (c: Candidate) => boolean },
-    phases: SweepPhases,
-  ): Promise<Part> {
-    return timed(phases, 'readMs', () =>
-      this.db.transaction(
-        null,
-        async ({ em }) => {
-          const candidates = await part.read(em);
-          const ids = [...new Set(candidates.map((c) => c.investigation_id))];
-          const investigations = new Map((await rows.investigations<Investigation>(em, ids)).map((i) => [i.id, i]));
-          return { candidates, investigations, noticed: await rows.noticed(em, candidates.filter(part.lookUp)) };
-        },
-        SWEEPING,
-      ),
+  /**
+   * Reads one part of the open deadlines. For those that `lookUp` names, it decides which notice
+   * each is due today and looks up whether that step is recorded (one statement for the part):
+   * those not recorded yet are the part's `due`.
+   */
+  private readPart(part: PartToRead, today: string): Promise<Part> {
+    return this.db.transaction(
+      null,
+      async ({ em }) => {
+        const candidates = await part.read(em);
+        const ids = [...new Set(candidates.map((c) => c.investigation_id))];
+        const investigations = new Map((await rows.investigations<Investigation>(em, ids)).map((i) => [i.id, i]));
+        const unsure = await noticesDue(candidates.filter(part.lookUp), investigations, today);
+        const recorded = await rows.recorded(
+          em,
+          unsure.map(({ c, notice }) => ({ kind: c.kind, subject_id: c.subject_id, due_date: c.due_date, step: notice.step })),
+        );
+        const due = unsure.filter((_, i) => !recorded(i));
+        return { read: candidates.length, due, rest: candidates.filter((c) => !part.lookUp(c)), investigations };
+      },
+      SWEEPING,
     );
   }
 
   /**
-   * Decides which notice each deadline of a part is due today, and records those. `lookUp` names
-   * the deadlines whose noticed steps were read; for the others, the step of `since` was recorded then.
+   * Records the notices of a part that are due and not recorded yet, and queues their mail as far as
+   * there is room. Of a deadline not looked up, the step due on `since` was recorded then: the step
+   * due today is new exactly when it differs.
    */
-  private async recordPart(
-    today: string,
-    since: string | null,
-    result: SweepResult,
-    room: { mails: number },
-    { candidates, investigations, noticed }: Part,
-    lookUp: (c: Candidate) => boolean,
-  ): Promise<void> {
-    result.candidates += candidates.length;
-    const due: Due[] = [];
-    for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
-      // In slices, giving the event loop back in between: one pass over 160,000 candidates blocked
-      // the worker for about 200 ms (lock renewals and other jobs wait meanwhile).
-      if (i > 0) await setImmediate();
-      for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
-        const inv = investigations.get(c.investigation_id)!;
-        const policy = (inv.policy ??= resolvePolicy(inv.reminder_policy))[c.kind];
-        const notice = noticeDue(c.kind, c.due_date, today, inv.deadline_unit, policy);
-        if (notice === null) continue;
-        const recorded = lookUp(c)
-          ? (noticed.get(`${c.kind} ${c.subject_id} ${c.due_date}`) ?? []).includes(notice.step)
-          : noticeDue(c.kind, c.due_date, since!, inv.deadline_unit, policy)?.step === notice.step;
-        if (!recorded) due.push({ c, inv, notice });
-      }
-    }
+  private async recordPart(today: string, since: string | null, result: SweepResult, room: { mails: number }, part: Part): Promise<void> {
+    result.candidates += part.read;
+    const due = part.due.concat(
+      await noticesDue(
+        part.rest,
+        part.investigations,
+        today,
+        ({ c, inv, notice }) => noticeDue(c.kind, c.due_date, since!, inv.deadline_unit, inv.policy![c.kind])?.step !== notice.step,
+      ),
+    );
     // RECORD_LANES batches at a time, each in its own transaction: PostgreSQL inserts on as many cores.
     let next = 0;
     const lane = async () => {
