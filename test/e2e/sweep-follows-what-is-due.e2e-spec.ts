@@ -205,3 +205,24 @@ describe('a mail queue with a limit', () => {
     expect(new Set(smtp.mails.map((m) => m.to)).size).toBe(5); // one member per organisation, 50 reminders each
   });
 });
+
+/** A part of a sweep larger than one fetch of its cursor (5,000 deadlines): every deadline is read, and noticed once. */
+describe('a sweep part larger than one fetch', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ SWEEP_INTERVAL_SECONDS: '3600' });
+  });
+  afterAll(async () => t?.stop());
+
+  it('reads all 12,000 deadlines due on one date, and a full reading after finds each recorded', async () => {
+    const pg = new Client({ connectionString: t.config.DATABASE_URL });
+    await pg.connect();
+    const seed = await seedDueMeasures(pg, { measures: 12_000, organisations: 4 }).finally(() => pg.end());
+    await t.travel(`${seed.today}T09:00:00`);
+    const sweeper = t.get(DeadlineSweeper);
+    expect(await sweeper.sweep()).toMatchObject({ full: true, candidates: 12_000, notices: 12_000 });
+    await t.get(Database).transaction(null, ({ em }) => em.query(`UPDATE deadline_sweep_state SET swept_through = DATE '2000-01-01'`));
+    expect(await sweeper.sweep()).toMatchObject({ full: true, candidates: 12_000, notices: 0 });
+  });
+});
