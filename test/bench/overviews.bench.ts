@@ -19,6 +19,7 @@ import {
   deleteKeys,
   flag,
   gql,
+  graphqlClient,
   load,
   ms,
   OUT_DIR,
@@ -226,14 +227,17 @@ async function compare(
   captured: Captured,
   aggregate: Captured['data'][number],
   viaApi: () => Promise<unknown>,
+  viaFetch: () => Promise<unknown>,
   log: (m: string) => void,
 ) {
   const sql: number[] = [];
   const all: number[] = [];
   const api: number[] = [];
+  const fetched: number[] = [];
   for (let i = 0; i < 10; i++) {
     await replay(c, captured.settings, [aggregate]);
     await viaApi();
+    await viaFetch();
   }
   const per = Math.max(1, Math.round(SAMPLES / ROUNDS));
   for (let r = 0; r < ROUNDS; r++) {
@@ -244,16 +248,22 @@ async function compare(
       await viaApi();
       api.push(ms(start));
     }
+    for (let i = 0; i < per; i++) {
+      const start = process.hrtime.bigint();
+      await viaFetch();
+      fetched.push(ms(start));
+    }
   }
-  const result = { aggregate: stats(sql), allStatements: stats(all), graphql: stats(api) };
+  const result = { aggregate: stats(sql), allStatements: stats(all), graphql: stats(api), graphqlFetch: stats(fetched) };
   log(
-    `${name}: GraphQL p95 ${result.graphql.p95} ms, bare aggregate p95 ${result.aggregate.p95} ms, all ` +
-      `${captured.data.length} statements p95 ${result.allStatements.p95} ms`,
+    `${name}: GraphQL p95 ${result.graphql.p95} ms (with Node's fetch ${result.graphqlFetch.p95} ms), bare aggregate p95 ` +
+      `${result.aggregate.p95} ms, all ${captured.data.length} statements p95 ${result.allStatements.p95} ms`,
   );
   return {
     ...result,
     ratioToAggregate: round(result.graphql.p95 / result.aggregate.p95, 2),
     ratioToAllStatements: round(result.graphql.p95 / result.allStatements.p95, 2),
+    ratioToAllStatementsFetch: round(result.graphqlFetch.p95 / result.allStatements.p95, 2),
   };
 }
 
@@ -402,6 +412,7 @@ async function run(log: (message: string) => void) {
     const remote = api.url;
     const remoteTokens = await signInAll(remote, who);
     // Same answers from both: the baseline replays what the measured server sends.
+    const client = graphqlClient(remote);
     const bigAnswer = await gql(remote, remoteTokens.big, MUNICIPALITY_QUERY);
     const investigationsShown = (bigAnswer as { municipalityOverview: { investigations: unknown[] } }).municipalityOverview.investigations
       .length;
@@ -417,6 +428,7 @@ async function run(log: (message: string) => void) {
         `municipality overview (${who.bigMunicipality.investigations} investigations)`,
         bigCapture,
         aggregateOf(bigCapture),
+        () => client(remoteTokens.big, MUNICIPALITY_QUERY),
         () => gql(remote, remoteTokens.big, MUNICIPALITY_QUERY),
         log,
       ),
@@ -425,6 +437,7 @@ async function run(log: (message: string) => void) {
         `municipality overview (${who.medianMunicipality.investigations} investigations)`,
         medianCapture,
         aggregateOf(medianCapture),
+        () => client(remoteTokens.median, MUNICIPALITY_QUERY),
         () => gql(remote, remoteTokens.median, MUNICIPALITY_QUERY),
         log,
       ),
@@ -433,6 +446,7 @@ async function run(log: (message: string) => void) {
         'inspectorate portfolio (first 50)',
         { ...portfolioCapture, data: portfolioStatements(portfolioCapture) },
         aggregateOf(portfolioCapture),
+        () => client(remoteTokens.inspector, PORTFOLIO_QUERY, { first: 50 }),
         () => gql(remote, remoteTokens.inspector, PORTFOLIO_QUERY, { first: 50 }),
         log,
       ),
@@ -441,6 +455,7 @@ async function run(log: (message: string) => void) {
         'inspectorate portfolio (first 50, late, theme)',
         { ...filteredCapture, data: portfolioStatements(filteredCapture) },
         aggregateOf(filteredCapture),
+        () => client(remoteTokens.inspector, PORTFOLIO_QUERY, { first: 50, filter: { late: true, theme: 'INFORMATION_SHARING' } }),
         () => gql(remote, remoteTokens.inspector, PORTFOLIO_QUERY, { first: 50, filter: { late: true, theme: 'INFORMATION_SHARING' } }),
         log,
       ),
@@ -545,6 +560,12 @@ async function run(log: (message: string) => void) {
         value: l.ratioToAllStatements,
         unit: 'x',
         note: `${l.graphql.p95} ms vs ${l.allStatements.p95} ms`,
+      });
+      rows.push({
+        metric: `${name}: the same with Node's fetch as the client`,
+        value: l.ratioToAllStatementsFetch,
+        unit: 'x',
+        note: `${l.graphqlFetch.p95} ms vs ${l.allStatements.p95} ms (median ${l.graphqlFetch.median} vs ${l.graphql.median} ms)`,
       });
     }
     for (const [name, s] of Object.entries(statementCounts)) {
