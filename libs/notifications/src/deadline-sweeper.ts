@@ -9,6 +9,7 @@ import { Clock, dates, DeadlineUnit, group, ZONE } from '@opvolging/shared';
 import { NotificationParams } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
 import { recipientsFor } from './recipients';
+import { mapInSlices } from './slices';
 import { sweepRepository as rows } from './sweep.repository';
 
 /** How far ahead the sweep looks: the longest reminder offset (60 working days) in calendar days, with margin. */
@@ -16,6 +17,8 @@ const HORIZON_DAYS = 100;
 const BATCH = 1000;
 /** Candidates decided between two turns of the event loop (about 3 ms of work each). */
 const DECIDE_SLICE = 2000;
+/** Notices whose recipients and parameters are made between two turns of the event loop. */
+const PLAN_SLICE = 250;
 /** Due dates asked for a new step between two turns of the event loop. */
 const STEP_DATES_SLICE = 200;
 /** After a pause this long (days without a completed sweep), a sweep reads every open deadline again. */
@@ -334,7 +337,7 @@ export class DeadlineSweeper {
     const names = await rows.organisationNames(em, orgIds);
     const labels = await rows.measureLabels(em, measureIds);
 
-    const planned = batch.map(({ c, inv, notice }) => {
+    const planned = await mapInSlices(batch, PLAN_SLICE, ({ c, inv, notice }) => {
       const recipients = recipientsFor({ ...c, lead_inspectorate_id: inv.lead_inspectorate_id }, notice, { members, inspectors, byId });
       const params = (escalated: boolean): NotificationParams => ({
         kind: c.kind,

@@ -1,9 +1,9 @@
-import { setImmediate } from 'node:timers/promises';
 import { EntityManager } from 'typeorm';
 import { PLAN_PER_CALL } from '@opvolging/database';
 import { OPEN_DEADLINE_SOURCES } from '@opvolging/deadlines';
 import { DeadlineUnit } from '@opvolging/shared';
 import { Recipient } from './recipients';
+import { jsonInSlices } from './slices';
 
 /** An open deadline as the sweep reads it; its investigation's policy, unit and lead inspectorate are read once per investigation. */
 const DEADLINES = `
@@ -59,18 +59,8 @@ const RECORDED_SQL = `${PLAN_PER_CALL}
          WITH ORDINALITY AS c(kind, subject_id, due_date, step, i)
     LEFT JOIN deadline_notices n ON n.kind = c.kind AND n.subject_id = c.subject_id AND n.due_date = c.due_date AND n.step = c.step`;
 
-/** Items made into JSON parameters between two turns of the event loop (about 2 ms of work each). */
-const JSON_SLICE = 5000;
-
-/** `JSON.stringify(items)`, made in slices with the event loop given back between them. */
-async function jsonInSlices(items: unknown[]): Promise<string> {
-  const pieces: string[] = [];
-  for (let i = 0; i < items.length; i += JSON_SLICE) {
-    if (i > 0) await setImmediate();
-    pieces.push(JSON.stringify(items.slice(i, i + JSON_SLICE)).slice(1, -1));
-  }
-  return `[${pieces.join(',')}]`;
-}
+/** Items of a JSON parameter made between two turns of the event loop (about 2 ms of work each; `jsonInSlices`). */
+const JSON_SLICE = { steps: 5000, notices: 1000, notifications: 250 };
 
 /** The earliest due date among the open deadlines, from each source's own index (a lower bound: plan statuses are not asked). */
 const EARLIEST_OPEN_DUE_SQL = `SELECT min(due)::text AS due FROM (${Object.values(OPEN_DEADLINE_SOURCES)
@@ -115,7 +105,7 @@ export const sweepRepository = {
     steps: Array<{ kind: string; subject_id: string; due_date: string; step: string }>,
   ): Promise<(i: number) => boolean> {
     if (!steps.length) return () => false;
-    const [{ recorded }]: Array<{ recorded: string }> = await em.query(RECORDED_SQL, [await jsonInSlices(steps)]);
+    const [{ recorded }]: Array<{ recorded: string }> = await em.query(RECORDED_SQL, [await jsonInSlices(steps, JSON_SLICE.steps)]);
     return (i) => recorded.charCodeAt(i) === 49; // '1'
   },
 
@@ -197,7 +187,7 @@ export const sweepRepository = {
        ON CONFLICT ON CONSTRAINT deadline_notices_once DO NOTHING
        RETURNING id, kind, subject_id`,
       [
-        JSON.stringify(
+        await jsonInSlices(
           notices.map((n) => ({
             kind: n.kind,
             subject_id: n.subjectId,
@@ -206,6 +196,7 @@ export const sweepRepository = {
             investigation_id: n.investigationId,
             recipients: n.recipients,
           })),
+          JSON_SLICE.notices,
         ),
       ],
     );
@@ -215,7 +206,7 @@ export const sweepRepository = {
   },
 
   /** The notifications, as one JSON document (see NOTICED_SQL: params are JSON, which pg's array escaping handled slowest). */
-  insertNotifications(
+  async insertNotifications(
     em: EntityManager,
     rows: Array<{ noticeId: string; userId: string; kind: string; params: unknown; status: string }>,
   ): Promise<Array<{ id: string; email_status: string }>> {
@@ -225,8 +216,9 @@ export const sweepRepository = {
          FROM jsonb_to_recordset($1::jsonb) AS x(notice_id uuid, user_id uuid, kind text, params jsonb, email_status text)
        RETURNING id, email_status`,
       [
-        JSON.stringify(
+        await jsonInSlices(
           rows.map((r) => ({ notice_id: r.noticeId, user_id: r.userId, kind: r.kind, params: r.params, email_status: r.status })),
+          JSON_SLICE.notifications,
         ),
       ],
     );
