@@ -121,16 +121,12 @@ async function noticesDue(
   day: string,
   keep: (due: Due) => boolean = () => true,
 ): Promise<Due[]> {
-  const due: Due[] = [];
-  for (let i = 0; i < candidates.length; i += DECIDE_SLICE) {
-    if (i > 0) await setImmediate();
-    for (const c of candidates.slice(i, i + DECIDE_SLICE)) {
-      const inv = investigations.get(c.investigation_id)!;
-      const notice = noticeDue(c.kind, c.due_date, day, inv.deadline_unit, (inv.policy ??= resolvePolicy(inv.reminder_policy))[c.kind]);
-      if (notice !== null && keep({ c, inv, notice })) due.push({ c, inv, notice });
-    }
-  }
-  return due;
+  const decided = await mapInSlices(candidates, DECIDE_SLICE, (c): Due | null => {
+    const inv = investigations.get(c.investigation_id)!;
+    const notice = noticeDue(c.kind, c.due_date, day, inv.deadline_unit, (inv.policy ??= resolvePolicy(inv.reminder_policy))[c.kind]);
+    return notice !== null && keep({ c, inv, notice }) ? { c, inv, notice } : null;
+  });
+  return decided.filter((d): d is Due => d !== null);
 }
 
 /** How a part is read, and which of its deadlines need their recorded steps looked up (see `sweep`). */
